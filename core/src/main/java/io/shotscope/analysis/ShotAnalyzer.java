@@ -1,0 +1,228 @@
+package io.shotscope.analysis;
+
+import io.shotscope.metrics.AnalysisFrame;
+import io.shotscope.metrics.ComplexityMetric;
+import io.shotscope.metrics.FrameContext;
+import io.shotscope.metrics.MetricRegistry;
+import io.shotscope.metrics.MetricScorer;
+import io.shotscope.video.PlateException;
+import io.shotscope.video.PlateInfo;
+import io.shotscope.video.PlateSource;
+import io.shotscope.video.PlateSources;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Analyses plates: a decoding thread fills pooled frames into a bounded queue, worker threads
+ * measure frames in parallel, and the results are scored in frame order into a {@link ShotReport}.
+ * One analyser can analyse many plates, one after another; close it to stop its threads.
+ */
+public final class ShotAnalyzer implements AutoCloseable {
+
+    /** Changes whenever a metric's definition changes, so cached results can be told apart. */
+    public static final String VERSION = "0.1.0";
+
+    private final AnalysisOptions options;
+    private final List<ComplexityMetric> metrics;
+    private final ExecutorService workers;
+
+    public ShotAnalyzer(AnalysisOptions options) {
+        this(options, MetricRegistry.all());
+    }
+
+    public ShotAnalyzer(AnalysisOptions options, List<ComplexityMetric> metrics) {
+        this.options = options;
+        this.metrics = List.copyOf(metrics);
+        this.workers = Executors.newFixedThreadPool(options.threads(), daemon("shotscope-worker"));
+    }
+
+    public ShotReport analyze(String input) throws PlateException {
+        return analyze(input, ProgressListener.NONE);
+    }
+
+    public ShotReport analyze(String input, ProgressListener progress) throws PlateException {
+        long start = System.nanoTime();
+        try (PlateSource source = PlateSources.open(input, options.decode())) {
+            PlateInfo info = source.info();
+            CompletableFuture<String> hash = CompletableFuture.supplyAsync(
+                    () -> ContentHash.sha256(info.files()), r -> daemon("shotscope-hash").newThread(r).start());
+            AnalysisSize size = AnalysisSize.fit(info.width(), info.height(), options.analysisLongSide());
+            Measured measured = measureAll(source, size, progress);
+            String sha256 = joinHash(hash);
+            return report(input, info, size, measured, sha256, start);
+        }
+    }
+
+    private Measured measureAll(PlateSource source, AnalysisSize size, ProgressListener progress)
+            throws PlateException {
+        PlateInfo info = source.info();
+        int maxInFlight = 2 * options.threads();
+        FramePipeline pipeline = new FramePipeline(source, size, options, maxInFlight);
+        double dt = options.stride() / info.fps();
+        List<MetricScorer> scorers = metrics.stream().map(ComplexityMetric::newScorer).toList();
+        List<double[]> scores = new ArrayList<>();
+        List<Integer> numbers = new ArrayList<>();
+        long[] busyNanos = new long[metrics.size() + 1];
+        ArrayList<Pending> inFlight = new ArrayList<>();
+        CompletableFuture<AnalysisFrame> previous = null;
+        AnalysisFrame toRelease = null;
+        try (pipeline) {
+            pipeline.start();
+            FramePipeline.Decoded decoded;
+            while ((decoded = pipeline.take()) != null) {
+                AnalysisFrame frame = decoded.frame();
+                int number = decoded.number();
+                CompletableFuture<AnalysisFrame> prepared = CompletableFuture.supplyAsync(() -> {
+                    frame.prepare(number);
+                    return frame;
+                }, workers);
+                CompletableFuture<double[][]> raw = previous == null
+                        ? prepared.thenApplyAsync(f -> measure(new FrameContext(f, null, dt, size.scale()), busyNanos), workers)
+                        : prepared.thenCombineAsync(previous,
+                                (f, p) -> measure(new FrameContext(f, p, dt, size.scale()), busyNanos), workers);
+                inFlight.add(new Pending(frame, number, raw));
+                previous = prepared;
+                while (inFlight.size() > maxInFlight) {
+                    toRelease = collect(inFlight.remove(0), scorers, scores, numbers, pipeline, toRelease);
+                    progress.framesRead(pipeline.framesRead(), info.declaredFrames());
+                }
+            }
+            while (!inFlight.isEmpty()) {
+                toRelease = collect(inFlight.remove(0), scorers, scores, numbers, pipeline, toRelease);
+                progress.framesRead(pipeline.framesRead(), info.declaredFrames());
+            }
+            pipeline.rethrowDecodeFailure();
+            return new Measured(scores, numbers, pipeline.framesRead(), pipeline.lastNumber(),
+                    pipeline.decodeNanos(), busyNanos);
+        } finally {
+            for (Pending p : inFlight) {
+                p.raw().cancel(false);
+            }
+        }
+    }
+
+    private AnalysisFrame collect(Pending pending, List<MetricScorer> scorers, List<double[]> scores,
+                                  List<Integer> numbers, FramePipeline pipeline, AnalysisFrame toRelease) {
+        double[][] raw = pending.raw().join();
+        double[] frameScores = new double[metrics.size()];
+        for (int m = 0; m < metrics.size(); m++) {
+            frameScores[m] = scorers.get(m).score(raw[m]);
+        }
+        scores.add(frameScores);
+        numbers.add(pending.number());
+        if (toRelease != null) {
+            pipeline.release(toRelease);
+        }
+        return pending.frame();
+    }
+
+    /** Runs every metric on one frame; the motion field is computed once up front and timed apart. */
+    private double[][] measure(FrameContext context, long[] busyNanos) {
+        double[][] raw = new double[metrics.size()][];
+        long t = System.nanoTime();
+        context.motion();
+        long now = System.nanoTime();
+        addBusy(busyNanos, metrics.size(), now - t);
+        for (int m = 0; m < metrics.size(); m++) {
+            t = now;
+            raw[m] = metrics.get(m).measure(context);
+            now = System.nanoTime();
+            addBusy(busyNanos, m, now - t);
+        }
+        return raw;
+    }
+
+    private static void addBusy(long[] busy, int slot, long nanos) {
+        synchronized (busy) {
+            busy[slot] += nanos;
+        }
+    }
+
+    private ShotReport report(String input, PlateInfo info, AnalysisSize size, Measured measured, String sha256,
+                              long start) {
+        int n = measured.scores().size();
+        Map<String, Double> means = new LinkedHashMap<>();
+        Map<String, MetricSummary> summaries = new LinkedHashMap<>();
+        for (int m = 0; m < metrics.size(); m++) {
+            double[] series = new double[n];
+            for (int i = 0; i < n; i++) {
+                series[i] = measured.scores().get(i)[m];
+            }
+            fillUndefined(series);
+            MetricSummary summary = MetricSummary.of(series);
+            summaries.put(metrics.get(m).key(), summary);
+            means.put(metrics.get(m).key(), summary.mean());
+        }
+        Map<String, Object> timings = new LinkedHashMap<>();
+        timings.put("total", millis(System.nanoTime() - start));
+        timings.put("decode", millis(measured.decodeNanos()));
+        Map<String, Object> perMetric = new LinkedHashMap<>();
+        perMetric.put("motion_field", millis(measured.busyNanos()[metrics.size()]));
+        for (int m = 0; m < metrics.size(); m++) {
+            perMetric.put(metrics.get(m).key(), millis(measured.busyNanos()[m]));
+        }
+        timings.put("metrics_busy", perMetric);
+        return new ShotReport(input, info.stem(), info.kind().name().toLowerCase(java.util.Locale.ROOT), sha256,
+                measured.framesRead(), n, info.firstFrame(), measured.lastNumber(), info.fps(), info.width(),
+                info.height(), MetricSummary.round(measured.framesRead() / info.fps()), info.codec(),
+                options.stride(), size.width(), size.height(), info.missingFrames(), means, summaries,
+                measured.numbers(), VERSION, timings);
+    }
+
+    /** A temporal metric is undefined (NaN) on the first frame: it takes the first defined value, or 0. */
+    static void fillUndefined(double[] series) {
+        double firstDefined = 0;
+        for (double v : series) {
+            if (!Double.isNaN(v)) {
+                firstDefined = v;
+                break;
+            }
+        }
+        for (int i = 0; i < series.length; i++) {
+            if (Double.isNaN(series[i])) {
+                series[i] = firstDefined;
+            }
+        }
+    }
+
+    private static String joinHash(CompletableFuture<String> hash) throws PlateException {
+        try {
+            return hash.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            if (e.getCause() instanceof UncheckedIOException io) {
+                throw new PlateException("cannot read " + io.getMessage());
+            }
+            throw e;
+        }
+    }
+
+    private static long millis(long nanos) {
+        return nanos / 1_000_000;
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return r -> {
+            Thread t = new Thread(r, name);
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+    }
+
+    private record Pending(AnalysisFrame frame, int number, CompletableFuture<double[][]> raw) {
+    }
+
+    private record Measured(List<double[]> scores, List<Integer> numbers, int framesRead, int lastNumber,
+                            long decodeNanos, long[] busyNanos) {
+    }
+}

@@ -1,0 +1,164 @@
+package io.shotscope.video;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.Locale;
+import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.ffmpeg.global.swscale;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
+
+/**
+ * One file opened with FFmpeg, decoding video frames to 8-bit luma scaled to the caller's plane.
+ * Shared by {@link MovieSource} (one decoder for the whole plate) and {@link SequenceSource}
+ * (one decoder per frame file).
+ */
+final class FfmpegDecoder implements AutoCloseable {
+
+    /** EXR holds scene-linear light: FFmpeg's EXR decoder applies the sRGB transfer when asked. */
+    private static final String EXR_TRANSFER = "iec61966_2_1";
+
+    static {
+        avutil.av_log_set_level(avutil.AV_LOG_QUIET);
+    }
+
+    private final FFmpegFrameGrabber grabber;
+    private final int width;
+    private final int height;
+
+    private FfmpegDecoder(FFmpegFrameGrabber grabber) {
+        this.grabber = grabber;
+        this.width = grabber.getImageWidth();
+        this.height = grabber.getImageHeight();
+    }
+
+    /** Opens {@code file} and reads its header; fails with a one-line reason. */
+    static FfmpegDecoder open(Path file) throws PlateException {
+        FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
+        grabber.setPixelFormat(avutil.AV_PIX_FMT_GRAY8);
+        grabber.setImageScalingFlags(swscale.SWS_AREA);
+        if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".exr")) {
+            grabber.setVideoOption("apply_trc", EXR_TRANSFER);
+        }
+        try {
+            grabber.start(false);
+        } catch (FrameGrabber.Exception | RuntimeException e) {
+            closeQuietly(grabber);
+            throw new PlateException(openFailure(e));
+        }
+        if (!grabber.hasVideo()) {
+            closeQuietly(grabber);
+            throw new PlateException("no video stream (audio-only or not a video)");
+        }
+        if (grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
+            closeQuietly(grabber);
+            throw new PlateException("unsupported codec or unknown frame size ("
+                    + orUnknown(grabber.getVideoCodecName()) + ")");
+        }
+        return new FfmpegDecoder(grabber);
+    }
+
+    int width() {
+        return width;
+    }
+
+    int height() {
+        return height;
+    }
+
+    double frameRate() {
+        return grabber.getVideoFrameRate();
+    }
+
+    String codec() {
+        return orUnknown(grabber.getVideoCodecName());
+    }
+
+    /** Frames the container declares for the video stream, or -1 when it does not say. */
+    long declaredFrames() {
+        for (int i = 0; i < grabber.getFormatContext().nb_streams(); i++) {
+            AVStream stream = grabber.getFormatContext().streams(i);
+            if (stream.codecpar().codec_type() == avutil.AVMEDIA_TYPE_VIDEO && stream.nb_frames() > 0) {
+                return stream.nb_frames();
+            }
+        }
+        return -1;
+    }
+
+    /**
+     * Decodes the next video frame; converts it into {@code target} unless that is null.
+     *
+     * @return false at the end of the stream
+     */
+    boolean next(LumaPlane target) throws PlateException {
+        if (target != null) {
+            grabber.setImageWidth(target.width);
+            grabber.setImageHeight(target.height);
+        }
+        Frame frame;
+        try {
+            frame = grabber.grabFrame(false, true, target != null, false, false);
+        } catch (FrameGrabber.Exception | RuntimeException e) {
+            throw new PlateException("decoding failed: " + oneLine(e.getMessage()));
+        }
+        if (frame == null) {
+            return false;
+        }
+        if (target != null) {
+            if (frame.image == null || frame.imageWidth != target.width || frame.imageHeight != target.height) {
+                throw new PlateException("decoder returned no image for a video frame");
+            }
+            copyRows((ByteBuffer) frame.image[0], frame.imageStride, target);
+        }
+        return true;
+    }
+
+    private static void copyRows(ByteBuffer src, int stride, LumaPlane target) {
+        ByteBuffer rows = src.duplicate();
+        for (int y = 0; y < target.height; y++) {
+            rows.position(y * stride);
+            rows.get(target.pixels, y * target.width, target.width);
+        }
+    }
+
+    @Override
+    public void close() {
+        closeQuietly(grabber);
+    }
+
+    private static void closeQuietly(FFmpegFrameGrabber grabber) {
+        try {
+            grabber.close();
+        } catch (FrameGrabber.Exception | RuntimeException ignored) {
+            // nothing more can be done with a decoder that fails to close
+        }
+    }
+
+    private static String openFailure(Exception e) {
+        String message = oneLine(e.getMessage());
+        if (message.contains("Unsupported video format or codec") || message.contains("avcodec_find_decoder")) {
+            return "unsupported codec";
+        }
+        if (message.contains("-1094995529") || message.contains("Invalid data")) {
+            return "not a video or image FFmpeg can read (invalid data; truncated or not a video)";
+        }
+        if (message.contains("-13")) {
+            return "permission denied";
+        }
+        return "cannot open: " + message;
+    }
+
+    private static String orUnknown(String s) {
+        return s == null || s.isBlank() ? "unknown" : s;
+    }
+
+    static String oneLine(String message) {
+        if (message == null) {
+            return "unknown error";
+        }
+        String line = message.strip().replaceAll("\\s+", " ");
+        return line.length() > 200 ? line.substring(0, 200) + "..." : line;
+    }
+}

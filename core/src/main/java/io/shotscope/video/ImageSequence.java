@@ -1,0 +1,188 @@
+package io.shotscope.video;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The frames of an image sequence, found by listing files (never by decoding, so gaps are seen).
+ * Accepts {@code shot.####.exr}, {@code shot.%04d.exr}, {@code shot.@@@@.exr},
+ * {@code shot.[1001-1058].exr}, a folder holding one sequence, or one numbered frame of it.
+ *
+ * @param stem    the sequence name without frame pattern, used to name reports
+ * @param frames  present frames, by ascending frame number
+ * @param missing frame numbers expected but absent
+ */
+public record ImageSequence(String stem, List<Frame> frames, List<Integer> missing) {
+
+    /** One frame file. */
+    public record Frame(int number, Path file) {
+    }
+
+    /** File extensions read as image sequences; anything else is opened as a movie. */
+    public static final Set<String> IMAGE_EXTENSIONS = Set.of("exr", "dpx", "tif", "tiff", "png", "jpg", "jpeg");
+
+    private static final Pattern RANGE = Pattern.compile("\\[(\\d+)-(\\d+)]");
+    private static final Pattern TOKEN = Pattern.compile("#+|@+|%0?\\d*d");
+    private static final Pattern NUMBERED = Pattern.compile("^(.*?)(\\d+)(\\.[A-Za-z0-9]+)$");
+
+    public ImageSequence {
+        frames = List.copyOf(frames);
+        missing = List.copyOf(missing);
+    }
+
+    /** True when {@code input} names a sequence rather than a movie file. */
+    public static boolean isSequence(String input) {
+        Path path = Path.of(input);
+        String name = path.getFileName() == null ? input : path.getFileName().toString();
+        return Files.isDirectory(path) || RANGE.matcher(name).find() || TOKEN.matcher(name).find()
+                || IMAGE_EXTENSIONS.contains(extension(name));
+    }
+
+    /** Lists the frames {@code input} names; fails on an empty or ambiguous selection. */
+    public static ImageSequence resolve(String input) throws PlateException {
+        Path path = Path.of(input);
+        if (Files.isDirectory(path)) {
+            return fromFolder(path);
+        }
+        Path dir = path.toAbsolutePath().getParent();
+        String name = path.getFileName().toString();
+        Matcher range = RANGE.matcher(name);
+        if (range.find()) {
+            int first = Integer.parseInt(range.group(1));
+            int last = Integer.parseInt(range.group(2));
+            if (last < first) {
+                throw new PlateException("frame range [" + first + "-" + last + "] ends before it starts");
+            }
+            return collect(dir, name.substring(0, range.start()), name.substring(range.end()), first, last);
+        }
+        Matcher token = TOKEN.matcher(name);
+        if (token.find()) {
+            return collect(dir, name.substring(0, token.start()), name.substring(token.end()), null, null);
+        }
+        Matcher numbered = NUMBERED.matcher(name);
+        if (numbered.matches()) {
+            if (!Files.exists(path)) {
+                throw new PlateException("no such file");
+            }
+            return collect(dir, numbered.group(1), numbered.group(3), null, null);
+        }
+        if (!Files.isRegularFile(path)) {
+            throw new PlateException("no such file");
+        }
+        return new ImageSequence(stripSeparators(stemOf(name)), List.of(new Frame(0, path)), List.of());
+    }
+
+    private static ImageSequence fromFolder(Path dir) throws PlateException {
+        Map<String, Integer> groups = new TreeMap<>();
+        for (Path file : list(dir)) {
+            Matcher m = NUMBERED.matcher(file.getFileName().toString());
+            if (m.matches() && IMAGE_EXTENSIONS.contains(extension(m.group(3)))) {
+                groups.merge(m.group(1) + "\u0000" + m.group(3), 1, Integer::sum);
+            }
+        }
+        if (groups.isEmpty()) {
+            throw new PlateException("empty folder: no numbered image frames ("
+                    + String.join(", ", IMAGE_EXTENSIONS.stream().sorted().toList()) + ")");
+        }
+        if (groups.size() > 1) {
+            List<String> names = groups.keySet().stream().map(k -> k.replace("\u0000", "####")).toList();
+            throw new PlateException("folder holds several sequences (" + String.join(", ", names)
+                    + "); name one with a #### pattern");
+        }
+        String[] key = groups.keySet().iterator().next().split("\u0000", -1);
+        ImageSequence sequence = collect(dir, key[0], key[1], null, null);
+        String stem = sequence.stem().isEmpty() ? dir.getFileName().toString() : sequence.stem();
+        return new ImageSequence(stem, sequence.frames(), sequence.missing());
+    }
+
+    private static ImageSequence collect(Path dir, String prefix, String suffix, Integer first, Integer last)
+            throws PlateException {
+        if (!Files.isDirectory(dir)) {
+            throw new PlateException("no such folder: " + dir);
+        }
+        Pattern pattern = Pattern.compile(Pattern.quote(prefix) + "(\\d+)" + Pattern.quote(suffix));
+        TreeMap<Integer, Path> byNumber = new TreeMap<>();
+        for (Path file : list(dir)) {
+            Matcher m = pattern.matcher(file.getFileName().toString());
+            if (!m.matches() || m.group(1).length() > 9) {
+                continue;
+            }
+            int number = Integer.parseInt(m.group(1));
+            if ((first != null && number < first) || (last != null && number > last)) {
+                continue;
+            }
+            Path previous = byNumber.put(number, file);
+            if (previous != null) {
+                throw new PlateException("frame " + number + " exists twice (" + previous.getFileName() + ", "
+                        + file.getFileName() + ")");
+            }
+        }
+        if (byNumber.isEmpty()) {
+            throw new PlateException("no frames match " + prefix + "####" + suffix + " in " + dir);
+        }
+        int from = first != null ? first : byNumber.firstKey();
+        int to = last != null ? last : byNumber.lastKey();
+        List<Integer> missing = new ArrayList<>();
+        for (int n = from; n <= to; n++) {
+            if (!byNumber.containsKey(n)) {
+                missing.add(n);
+            }
+        }
+        List<Frame> frames = byNumber.entrySet().stream().map(e -> new Frame(e.getKey(), e.getValue())).toList();
+        return new ImageSequence(stripSeparators(prefix), frames, missing);
+    }
+
+    private static List<Path> list(Path dir) throws PlateException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> !p.getFileName().toString().startsWith(".")).filter(Files::isRegularFile)
+                    .sorted().toList();
+        } catch (IOException e) {
+            throw new PlateException("cannot list folder " + dir + ": " + e.getClass().getSimpleName());
+        }
+    }
+
+    /** "1003-1005, 1010": missing frame numbers folded into ranges. */
+    public static String describeFrames(List<Integer> numbers) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < numbers.size()) {
+            int j = i;
+            while (j + 1 < numbers.size() && numbers.get(j + 1) == numbers.get(j) + 1) {
+                j++;
+            }
+            if (out.length() > 0) {
+                out.append(", ");
+            }
+            out.append(numbers.get(i));
+            if (j > i) {
+                out.append('-').append(numbers.get(j));
+            }
+            i = j + 1;
+        }
+        return out.toString();
+    }
+
+    static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    private static String stemOf(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+
+    private static String stripSeparators(String prefix) {
+        return prefix.replaceAll("[._\\-\\s]+$", "");
+    }
+}

@@ -1,0 +1,67 @@
+package io.shotscope.video;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/** A movie file decoded by one FFmpeg decoder. */
+final class MovieSource implements PlateSource {
+
+    /** Frames a container may over-declare (edit lists, B-frame delay) before we call it truncated. */
+    private static final int DECLARED_FRAMES_TOLERANCE = 2;
+
+    private final FfmpegDecoder decoder;
+    private final PlateInfo info;
+    private int decoded;
+
+    private MovieSource(FfmpegDecoder decoder, PlateInfo info) {
+        this.decoder = decoder;
+        this.info = info;
+    }
+
+    static MovieSource open(Path file, DecodeOptions options) throws PlateException {
+        FfmpegDecoder decoder = FfmpegDecoder.open(file);
+        double fps = options.fps() != null ? options.fps() : decoder.frameRate();
+        if (!(fps > 0) || Double.isInfinite(fps)) {
+            fps = DecodeOptions.DEFAULT_SEQUENCE_FPS;
+        }
+        PlateInfo info = new PlateInfo(PlateKind.MOVIE, List.of(file), stemOf(file), decoder.width(),
+                decoder.height(), fps, 0, decoder.declaredFrames(), List.of(), decoder.codec());
+        return new MovieSource(decoder, info);
+    }
+
+    @Override
+    public PlateInfo info() {
+        return info;
+    }
+
+    @Override
+    public int next(LumaPlane target) throws PlateException {
+        if (!decoder.next(target)) {
+            checkComplete();
+            return END;
+        }
+        return decoded++;
+    }
+
+    private void checkComplete() throws PlateException {
+        if (decoded == 0) {
+            throw new PlateException("no frames could be decoded (empty, truncated or unsupported video)");
+        }
+        long declared = info.declaredFrames();
+        if (declared > 0 && decoded < declared - DECLARED_FRAMES_TOLERANCE) {
+            throw new PlateException("truncated or corrupt: decoded " + decoded + " of " + declared
+                    + " frames the container declares");
+        }
+    }
+
+    @Override
+    public void close() {
+        decoder.close();
+    }
+
+    static String stemOf(Path file) {
+        String name = file.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return dot > 0 ? name.substring(0, dot) : name;
+    }
+}
