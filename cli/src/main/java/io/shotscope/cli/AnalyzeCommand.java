@@ -1,0 +1,106 @@
+package io.shotscope.cli;
+
+import io.shotscope.analysis.AnalysisOptions;
+import io.shotscope.analysis.ProgressListener;
+import io.shotscope.analysis.ReportJson;
+import io.shotscope.analysis.ShotAnalyzer;
+import io.shotscope.analysis.ShotReport;
+import io.shotscope.video.PlateException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code shotscope analyze PLATE...}: one complexity report per plate. */
+@Command(name = "analyze", mixinStandardHelpOptions = true,
+        description = {
+            "Analyses movie files and image sequences and reports nine complexity factors per plate.",
+            "A PLATE is a movie (.mov .mp4 .mkv .avi .mxf ...), a sequence pattern (shot.####.exr,",
+            "shot.%%04d.dpx, shot.[1001-1058].exr), one numbered frame of a sequence, or a folder of frames."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:every plate was analysed", "1:at least one plate failed (the others are still reported)",
+            "2:usage error"})
+final class AnalyzeCommand implements Callable<Integer> {
+
+    @Parameters(arity = "1..*", paramLabel = "PLATE", description = "Plates to analyse.")
+    List<String> inputs;
+
+    @Mixin
+    AnalysisOptionsMixin analysis;
+
+    @Option(names = "--json", description = "Print one JSON report per plate on stdout (JSON Lines).")
+    boolean json;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Write DIR/<stem>.json for each plate.")
+    Path out;
+
+    @Option(names = "--progress", negatable = true,
+            description = "Progress bar on stderr (default: only when stderr is a terminal).")
+    Boolean progress;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
+        PrintWriter stderr = spec.commandLine().getErr();
+        AnalysisOptions options;
+        try {
+            options = analysis.toOptions();
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
+        }
+        boolean showProgress = progress != null ? progress : ProgressBar.stderrIsTerminal();
+        int failures = 0;
+        try (ShotAnalyzer analyzer = new ShotAnalyzer(options)) {
+            for (String input : inputs) {
+                ProgressBar bar = showProgress ? new ProgressBar(stderr, displayName(input)) : null;
+                try {
+                    ShotReport report = analyzer.analyze(input, bar == null ? ProgressListener.NONE : bar);
+                    if (bar != null) {
+                        bar.finish();
+                    }
+                    if (out != null) {
+                        ReportJson.write(report, out);
+                    }
+                    if (json) {
+                        stdout.println(ReportJson.toLine(report));
+                    } else if (out == null) {
+                        ReportTable.print(report, stdout);
+                    }
+                    stdout.flush();
+                } catch (PlateException | UncheckedIOException e) {
+                    failures++;
+                    fail(bar, stderr, input, e.getMessage());
+                } catch (RuntimeException e) {
+                    failures++;
+                    fail(bar, stderr, input, "internal error: " + e + " (please report this with the plate)");
+                    if (System.getenv("SHOTSCOPE_DEBUG") != null) {
+                        e.printStackTrace(stderr);
+                    }
+                }
+            }
+        }
+        return failures == 0 ? 0 : 1;
+    }
+
+    private static void fail(ProgressBar bar, PrintWriter stderr, String input, String reason) {
+        if (bar != null) {
+            bar.clear();
+        }
+        stderr.println("error: " + input + ": " + reason);
+        stderr.flush();
+    }
+
+    private static String displayName(String input) {
+        Path name = Path.of(input).getFileName();
+        return name == null ? input : name.toString();
+    }
+}

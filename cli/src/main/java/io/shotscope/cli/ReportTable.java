@@ -1,0 +1,34 @@
+package io.shotscope.cli;
+
+import io.shotscope.analysis.MetricSummary;
+import io.shotscope.analysis.ShotReport;
+import io.shotscope.video.ImageSequence;
+import java.io.PrintWriter;
+import java.util.Map;
+
+/** The human-readable form of a report: a header line and one row per metric. */
+final class ReportTable {
+    private ReportTable() {
+    }
+
+    static void print(ShotReport r, PrintWriter out) {
+        out.printf("%s%n", r.input());
+        out.printf("  %d frames (%d analysed) from %d, %dx%d, %.3f fps, %.2f s, %s, sha256 %s%n",
+                r.frames(), r.framesAnalysed(), r.firstFrame(), r.width(), r.height(), r.fps(), r.durationS(),
+                r.codec(), r.sha256().substring(0, 12));
+        if (!r.missingFrames().isEmpty()) {
+            out.printf("  missing frames: %s%n", ImageSequence.describeFrames(r.missingFrames()));
+        }
+        out.printf("  %-14s %6s %6s %6s %6s  %s%n", "factor", "mean", "std", "p95", "max", "");
+        for (Map.Entry<String, MetricSummary> e : r.metrics().entrySet()) {
+            MetricSummary s = e.getValue();
+            out.printf("  %-14s %6.3f %6.3f %6.3f %6.3f  %s%n", e.getKey(), s.mean(), s.std(), s.p95(), s.max(),
+                    bar(s.mean()));
+        }
+        out.printf("  analyser %s, %s ms%n", r.analyzerVersion(), r.timingsMs().get("total"));
+    }
+
+    private static String bar(double value) {
+        return "#".repeat((int) Math.round(value * 20));
+    }
+}

@@ -1,0 +1,118 @@
+package io.shotscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shotscope.testsupport.SharedClips;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class AnalyzeCommandTest {
+
+    private static final List<String> REPORT_KEYS = List.of("input", "sha256", "frames", "first_frame", "fps", "width",
+            "height", "duration_s", "complexity_scores", "metrics", "analyzer_version", "timings_ms");
+    private static final List<String> METRICS = List.of("blur", "motion", "camera_motion", "zoom", "texture", "edges",
+            "noise", "lighting", "occlusion");
+
+    record Run(int exitCode, String out, String err) {
+    }
+
+    static Run run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        CommandLine cli = new CommandLine(new ShotscopeCommand());
+        cli.setOut(new PrintWriter(out));
+        cli.setErr(new PrintWriter(err));
+        int code = cli.execute(args);
+        return new Run(code, out.toString(), err.toString());
+    }
+
+    @Test
+    void jsonPrintsOneReportLinePerPlateWithEveryField() throws Exception {
+        String clip = SharedClips.clip("asl-thanks.mkv").toString();
+        Run run = run("analyze", "--json", "--max-frames", "20", clip, clip);
+
+        assertEquals(0, run.exitCode(), run.err());
+        String[] lines = run.out().strip().split("\n");
+        assertEquals(2, lines.length);
+        JsonNode report = new ObjectMapper().readTree(lines[0]);
+        for (String key : REPORT_KEYS) {
+            assertTrue(report.has(key), "missing " + key + " in " + lines[0]);
+        }
+        assertEquals(METRICS, iterableToList(report.get("complexity_scores").fieldNames()));
+        for (String metric : METRICS) {
+            JsonNode m = report.get("metrics").get(metric);
+            for (String stat : List.of("mean", "std", "max", "p95", "frame_scores")) {
+                assertTrue(m.has(stat), metric + " lacks " + stat);
+            }
+            assertEquals(20, m.get("frame_scores").size());
+        }
+        assertEquals(20, report.get("frames").asInt());
+        assertEquals(640, report.get("width").asInt());
+        assertEquals(64, report.get("sha256").asText().length());
+    }
+
+    @Test
+    void aFailedPlateGivesOneErrorLineAndExitOneWhileOthersAreStillWritten(@TempDir Path dir) throws Exception {
+        String good = SharedClips.clip("asl-thanks.mkv").toString();
+        String missing = dir.resolve("nope.mov").toString();
+        Path out = dir.resolve("reports");
+
+        Run run = run("analyze", "--out", out.toString(), "--max-frames", "5", missing, good);
+
+        assertEquals(1, run.exitCode());
+        assertEquals("error: " + missing + ": no such file", run.err().strip());
+        assertTrue(Files.exists(out.resolve("asl-thanks.json")));
+        assertFalse(Files.exists(out.resolve("nope.json")));
+        try (var files = Files.list(out)) {
+            assertEquals(1, files.count(), "only the good plate's report, no temporary files");
+        }
+    }
+
+    @Test
+    void badInputNeverPrintsAStackTrace(@TempDir Path dir) throws Exception {
+        Path text = dir.resolve("notes.mov");
+        Files.writeString(text, "this is not a movie\n".repeat(100));
+
+        Run run = run("analyze", text.toString());
+
+        assertEquals(1, run.exitCode());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertTrue(run.err().startsWith("error: " + text + ": "), run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
+    }
+
+    @Test
+    void usageErrorsExitWithTwo() {
+        assertEquals(2, run("analyze").exitCode());
+        assertEquals(2, run("analyze", "--stride", "0", "x.mov").exitCode());
+        assertEquals(2, run("analyze", "--threads", "0", "x.mov").exitCode());
+        assertEquals(2, run("analyze", "--no-such-flag", "x.mov").exitCode());
+        assertEquals(2, run().exitCode());
+    }
+
+    @Test
+    void withoutJsonOrOutATableIsPrinted() {
+        Run run = run("analyze", "--max-frames", "3", SharedClips.clip("asl-thanks.mkv").toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        for (String metric : METRICS) {
+            assertTrue(run.out().contains(metric), run.out());
+        }
+    }
+
+    private static List<String> iterableToList(java.util.Iterator<String> it) {
+        List<String> out = new java.util.ArrayList<>();
+        it.forEachRemaining(out::add);
+        return out;
+    }
+}
