@@ -1,0 +1,187 @@
+package io.shotscope.bench;
+
+import io.shotscope.analysis.AnalysisOptions;
+import io.shotscope.analysis.AnalysisSize;
+import io.shotscope.analysis.ShotAnalyzer;
+import io.shotscope.analysis.ShotReport;
+import io.shotscope.metrics.AnalysisFrame;
+import io.shotscope.video.PlateSource;
+import io.shotscope.video.PlateSources;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Throughput and memory benchmark, run by {@code scripts/bench}. For each clip, in one run:
+ * decode-only frames/s (the analyser's own decoder and conversion, no metrics), full nine-metric
+ * analysis frames/s, and ffmpeg's {@code siti} filter frames/s; then peak RSS of the CLI on 4K
+ * clips of two lengths. Prints a Markdown table; ratios are against baselines of the same run.
+ */
+public final class Benchmark {
+
+    private static final int REPEATS = 3;
+
+    private final Path work;
+    private final Path cliJar;
+    private final StringBuilder out = new StringBuilder();
+
+    private Benchmark(Path work, Path cliJar) {
+        this.work = work;
+        this.cliJar = cliJar;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        Path clips = root.resolveSibling("shared").resolve("clips");
+        Path work = root.resolve("bench-out");
+        Files.createDirectories(work);
+        Benchmark bench = new Benchmark(work, root.resolve("cli/target/shotscope-cli.jar"));
+        bench.run(clips);
+    }
+
+    private void run(Path clips) throws Exception {
+        Path source = clips.resolve("car-detection.mp4");
+        List<Path> inputs = List.of(
+                clips.resolve("bottle-detection.mp4"),
+                source,
+                generate(source, "gen-720p.mp4", 1280, 720, 10),
+                generate(source, "gen-1080p.mp4", 1920, 1080, 10));
+        line("Machine: %d cores, Java %s. Each figure is the median of %d runs.", Runtime.getRuntime()
+                .availableProcessors(), System.getProperty("java.version"), REPEATS);
+        line("");
+        line("| clip | size | frames | decode-only fps | analysis fps | analysis / decode | ffmpeg siti fps | analysis / siti |");
+        line("|---|---|---|---|---|---|---|---|");
+        for (Path clip : inputs) {
+            measureClip(clip);
+        }
+        line("");
+        line("| 4K clip | frames | peak RSS of `shotscope analyze` (MiB) |");
+        line("|---|---|---|");
+        for (int seconds : new int[] {5, 20}) {
+            Path clip = generate(source, "gen-2160p-" + seconds + "s.mp4", 3840, 2160, seconds);
+            Rss rss = peakRss(clip);
+            line("| %s | %d | %.0f |", clip.getFileName(), rss.frames(), rss.peakMib());
+        }
+        Files.writeString(work.resolve("results.md"), out);
+        System.err.println("written " + work.resolve("results.md"));
+    }
+
+    private void measureClip(Path clip) throws Exception {
+        double[] decode = new double[REPEATS];
+        double[] analysis = new double[REPEATS];
+        double[] siti = new double[REPEATS];
+        int frames = 0;
+        String size = "";
+        for (int r = 0; r < REPEATS; r++) {
+            decode[r] = decodeOnly(clip);
+            long t = System.nanoTime();
+            ShotReport report;
+            try (ShotAnalyzer analyzer = new ShotAnalyzer(AnalysisOptions.defaults())) {
+                report = analyzer.analyze(clip.toString());
+            }
+            analysis[r] = report.framesAnalysed() / ((System.nanoTime() - t) / 1e9);
+            frames = report.framesAnalysed();
+            size = report.width() + "x" + report.height();
+            siti[r] = sitiFps(clip, frames);
+        }
+        double d = median(decode);
+        double a = median(analysis);
+        double s = median(siti);
+        line("| %s | %s | %d | %.1f | %.1f | %.2fx | %s | %s |", clip.getFileName(), size, frames, d, a, a / d,
+                s > 0 ? String.format(Locale.ROOT, "%.1f", s) : "n/a",
+                s > 0 ? String.format(Locale.ROOT, "%.1fx", a / s) : "n/a");
+    }
+
+    /** Frames/s of the analyser's decoder alone: decode and convert to the analysis plane, no metrics. */
+    private static double decodeOnly(Path clip) throws Exception {
+        AnalysisOptions options = AnalysisOptions.defaults();
+        long t = System.nanoTime();
+        int n = 0;
+        try (PlateSource source = PlateSources.open(clip.toString(), options.decode())) {
+            AnalysisSize size = AnalysisSize.fit(source.info().width(), source.info().height(),
+                    options.analysisLongSide());
+            AnalysisFrame frame = new AnalysisFrame(size.width(), size.height());
+            while (source.next(frame.luma) != PlateSource.END) {
+                n++;
+            }
+        }
+        return n / ((System.nanoTime() - t) / 1e9);
+    }
+
+    /** Frames/s of {@code ffmpeg -vf siti}, decode included, or -1 when ffmpeg is not installed. */
+    private double sitiFps(Path clip, int frames) throws Exception {
+        long t = System.nanoTime();
+        Process p = new ProcessBuilder("ffmpeg", "-nostdin", "-v", "error", "-i", clip.toString(), "-vf", "siti",
+                "-f", "null", "-").redirectErrorStream(true).redirectOutput(work.resolve("siti.log").toFile()).start();
+        if (p.waitFor() != 0) {
+            return -1;
+        }
+        return frames / ((System.nanoTime() - t) / 1e9);
+    }
+
+    private record Rss(int frames, double peakMib) {
+    }
+
+    /** Runs the CLI as the launcher does and samples its peak resident memory until it exits. */
+    private Rss peakRss(Path clip) throws Exception {
+        Path json = work.resolve("rss-report.json");
+        Process p = new ProcessBuilder("java", "-Xmx512m", "-XX:+UseSerialGC", "-jar", cliJar.toString(), "analyze",
+                "--json", clip.toString()).redirectError(ProcessBuilder.Redirect.INHERIT)
+                .redirectOutput(json.toFile()).start();
+        Path status = Path.of("/proc", Long.toString(p.pid()), "status");
+        long peakKb = 0;
+        while (!p.waitFor(20, TimeUnit.MILLISECONDS)) {
+            peakKb = Math.max(peakKb, readPeakRssKb(status));
+        }
+        String report = Files.readString(json);
+        int frames = Integer.parseInt(report.replaceAll("(?s).*\"frames_analysed\":(\\d+).*", "$1"));
+        return new Rss(frames, peakKb / 1024.0);
+    }
+
+    private static long readPeakRssKb(Path status) {
+        try {
+            for (String l : Files.readAllLines(status)) {
+                if (l.startsWith("VmHWM:")) {
+                    return Long.parseLong(l.replaceAll("\\D", ""));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // the process has just exited
+        }
+        return 0;
+    }
+
+    /** Makes a test clip from real footage with the system ffmpeg (scaled, H.264), once. */
+    private Path generate(Path source, String name, int width, int height, int seconds) throws Exception {
+        Path target = work.resolve(name);
+        if (Files.exists(target)) {
+            return target;
+        }
+        List<String> cmd = new ArrayList<>(List.of("ffmpeg", "-nostdin", "-v", "error", "-y", "-stream_loop", "-1",
+                "-i", source.toString(), "-t", Integer.toString(seconds), "-vf", "scale=" + width + ":" + height,
+                "-r", "24", "-c:v", "libx264", "-preset", "veryfast", "-crf", "20", "-pix_fmt", "yuv420p",
+                target.toString()));
+        Process p = new ProcessBuilder(cmd).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("ffmpeg could not make " + name + " (is ffmpeg installed?)");
+        }
+        return target;
+    }
+
+    private static double median(double[] v) {
+        double[] s = v.clone();
+        Arrays.sort(s);
+        return s[s.length / 2];
+    }
+
+    private void line(String format, Object... args) {
+        String l = String.format(Locale.ROOT, format, args);
+        System.out.println(l);
+        out.append(l).append('\n');
+    }
+}
