@@ -43,7 +43,9 @@ final class FfmpegDecoder implements AutoCloseable {
             grabber.setVideoOption("apply_trc", EXR_TRANSFER);
         }
         try {
-            grabber.start(false);
+            // Stream info must be probed: without it the image2 demuxer (every sequence frame) and
+            // MPEG-4 Part 2 in MP4 report a 0x0 frame size and the plate is refused.
+            grabber.start(true);
         } catch (FrameGrabber.Exception | RuntimeException e) {
             closeQuietly(grabber);
             throw new PlateException(openFailure(e));
