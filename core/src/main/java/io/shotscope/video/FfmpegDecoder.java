@@ -3,9 +3,14 @@ package io.shotscope.video;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avformat;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.ffmpeg.global.swscale;
+import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
@@ -48,16 +53,20 @@ final class FfmpegDecoder implements AutoCloseable {
             grabber.start(true);
         } catch (FrameGrabber.Exception | RuntimeException e) {
             closeQuietly(grabber);
-            throw new PlateException(openFailure(e));
+            throw new PlateException(openFailure(file, e));
         }
         if (!grabber.hasVideo()) {
             closeQuietly(grabber);
             throw new PlateException("no video stream (audio-only or not a video)");
         }
         if (grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
+            int codec = grabber.getVideoCodec();
             closeQuietly(grabber);
-            throw new PlateException("unsupported codec or unknown frame size ("
-                    + orUnknown(grabber.getVideoCodecName()) + ")");
+            if (avcodec.avcodec_find_decoder(codec) == null) {
+                throw new PlateException("unsupported codec: FFmpeg has no decoder for the video stream");
+            }
+            throw new PlateException("corrupt or truncated " + avcodec.avcodec_get_name(codec).getString()
+                    + " data: no picture could be decoded");
         }
         return new FfmpegDecoder(grabber);
     }
@@ -138,8 +147,11 @@ final class FfmpegDecoder implements AutoCloseable {
         }
     }
 
-    private static String openFailure(Exception e) {
+    private static String openFailure(Path file, Exception e) {
         String message = oneLine(e.getMessage());
+        if (message.contains("Did not find a video or audio stream")) {
+            return noStreamReason(file);
+        }
         if (message.contains("Unsupported video format or codec") || message.contains("avcodec_find_decoder")) {
             return "unsupported codec";
         }
@@ -149,7 +161,31 @@ final class FfmpegDecoder implements AutoCloseable {
         if (message.contains("-13")) {
             return "permission denied";
         }
-        return "cannot open: " + message;
+        // JavaCV quotes the path and points at its log callback; the caller prints the input itself
+        String reason = message.replace(file.toAbsolutePath().toString(), "the file").replace(file.toString(), "the file")
+                .replaceAll("\\s*\\(For more details.*$", "");
+        return "cannot open: " + reason;
+    }
+
+    /** Why JavaCV found no stream to decode: a video stream no decoder knows, or no video at all. */
+    private static String noStreamReason(Path file) {
+        AVFormatContext context = new AVFormatContext(null);
+        if (avformat.avformat_open_input(context, file.toString(), null, null) < 0) {
+            return "not a video or image FFmpeg can read";
+        }
+        try {
+            avformat.avformat_find_stream_info(context, (PointerPointer<?>) null);
+            for (int i = 0; i < context.nb_streams(); i++) {
+                AVCodecParameters codec = context.streams(i).codecpar();
+                if (codec.codec_type() == avutil.AVMEDIA_TYPE_VIDEO
+                        && avcodec.avcodec_find_decoder(codec.codec_id()) == null) {
+                    return "unsupported codec: FFmpeg has no decoder for the video stream";
+                }
+            }
+            return "no video stream (empty movie, audio-only or not a video)";
+        } finally {
+            avformat.avformat_close_input(context);
+        }
     }
 
     private static String orUnknown(String s) {
