@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.Locale;
 import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVIndexEntry;
 import org.bytedeco.ffmpeg.avformat.AVStream;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avformat;
@@ -96,6 +97,45 @@ final class FfmpegDecoder implements AutoCloseable {
             }
         }
         return -1;
+    }
+
+    /**
+     * Frames to expect: the declared count, else the container's duration times the frame rate
+     * (Matroska, MXF), or -1 when neither is known. An estimate: compare it with a margin.
+     */
+    long expectedFrames() {
+        long declared = declaredFrames();
+        if (declared > 0) {
+            return declared;
+        }
+        long duration = grabber.getFormatContext().duration();
+        double fps = grabber.getVideoFrameRate();
+        if (duration <= 0 || !(fps > 0) || Double.isInfinite(fps)) {
+            return -1;
+        }
+        return Math.round(duration / (double) avutil.AV_TIME_BASE * fps);
+    }
+
+    /**
+     * Bytes missing from the end of the file according to the container's sample index (MP4 and
+     * QuickTime list every frame's position up front), or 0 when the index fits in the file.
+     */
+    long bytesMissingPerIndex() {
+        AVFormatContext context = grabber.getFormatContext();
+        if (context.pb() == null) {
+            return 0;
+        }
+        long fileSize = avformat.avio_size(context.pb());
+        long end = 0;
+        for (int i = 0; i < context.nb_streams(); i++) {
+            AVStream stream = context.streams(i);
+            int entries = avformat.avformat_index_get_entries_count(stream);
+            if (entries > 0) {
+                AVIndexEntry last = avformat.avformat_index_get_entry(stream, entries - 1);
+                end = Math.max(end, last.pos() + last.size());
+            }
+        }
+        return fileSize > 0 && end > fileSize ? end - fileSize : 0;
     }
 
     /**
