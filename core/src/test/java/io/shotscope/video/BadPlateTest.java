@@ -16,6 +16,8 @@ import java.util.Set;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every bad input is refused with a PlateException whose message is one line, names the problem,
@@ -96,6 +98,31 @@ class BadPlateTest {
     void faststartMp4TruncatedLosesFrames() {
         Path file = SyntheticPlates.movie(dir.resolve("cut_fast.mp4"), MovieFormat.MP4_MPEG4, 160, 90, 24, 24,
                 Map.of("movflags", "+faststart"));
+        SyntheticPlates.truncate(file, 0.6);
+
+        assertMentions(refusal(file), "truncated");
+    }
+
+    /** Only the last frame is cut off: within the frame-count margin, so the index must catch it. */
+    @Test
+    void faststartMp4MissingOnlyItsLastFrame() throws Exception {
+        Path file = SyntheticPlates.movie(dir.resolve("cut_end.mp4"), MovieFormat.MP4_MPEG4, 160, 90, 24, 24,
+                Map.of("movflags", "+faststart"));
+        Files.write(file, java.util.Arrays.copyOf(Files.readAllBytes(file), (int) Files.size(file) - 10));
+
+        assertMentions(refusal(file), "truncated");
+    }
+
+    static java.util.stream.Stream<MovieFormat> movieFormats() {
+        return PlateDecodingTest.movieFormats();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("movieFormats")
+    void everyMovieFormatTruncatedIsRefused(MovieFormat format) {
+        String ext = format.container().equals("matroska") ? "mkv" : format.container();
+        Path file = SyntheticPlates.movie(dir.resolve("cut." + ext), format,
+                MovieFormat.DNXHR_WIDTH, MovieFormat.DNXHR_HEIGHT, 24);
         SyntheticPlates.truncate(file, 0.6);
 
         assertMentions(refusal(file), "truncated");

@@ -21,6 +21,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -85,6 +86,19 @@ class PlateDecodingTest {
         assertEquals(480, plate.info().height());
         assertEquals(77, plate.frames());
         assertEquals("asl-again", plate.info().stem());
+    }
+
+    /** The truncation checks (frame count, duration, index) must not refuse intact real footage. */
+    @ParameterizedTest
+    @CsvSource({"asl-again.mkv, 77", "asl-school.mkv, 72", "asl-thanks.mkv, 51", "asl-walk.mkv, 89"})
+    void sharedMatroskaClipsAreNotMistakenForTruncated(String clip, int frames) throws Exception {
+        try (PlateSource source = PlateSources.open(SharedClips.clip(clip).toString(), DecodeOptions.defaults())) {
+            int count = 0;
+            while (source.next(null) != PlateSource.END) {
+                count++;
+            }
+            assertEquals(frames, count);
+        }
     }
 
     @ParameterizedTest
