@@ -284,6 +284,7 @@ public final class SyntheticPlates {
     /**
      * A Matroska file whose video track names a codec no decoder knows: an MPEG-4 Part 2 movie
      * whose CodecID {@code V_MPEG4/ISO/ASP} is overwritten by a made-up id of the same length.
+     * (FFV1 would not do: Matroska stores it as {@code V_MS/VFW/FOURCC}, the codec in a fourcc.)
      */
     public static Path unknownCodec(Path file, int width, int height, int frames) {
         movie(file, MovieFormat.MKV_MPEG4, width, height, frames);
