@@ -3,9 +3,15 @@ package io.shotscope.video;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
+import org.bytedeco.ffmpeg.avformat.AVFormatContext;
+import org.bytedeco.ffmpeg.avformat.AVIndexEntry;
 import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.bytedeco.ffmpeg.global.avformat;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.ffmpeg.global.swscale;
+import org.bytedeco.javacpp.PointerPointer;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bytedeco.javacv.FrameGrabber;
@@ -43,19 +49,25 @@ final class FfmpegDecoder implements AutoCloseable {
             grabber.setVideoOption("apply_trc", EXR_TRANSFER);
         }
         try {
-            grabber.start(false);
+            // Stream info must be probed: without it the image2 demuxer (every sequence frame) and
+            // MPEG-4 Part 2 in MP4 report a 0x0 frame size and the plate is refused.
+            grabber.start(true);
         } catch (FrameGrabber.Exception | RuntimeException e) {
             closeQuietly(grabber);
-            throw new PlateException(openFailure(e));
+            throw new PlateException(openFailure(file, e));
         }
         if (!grabber.hasVideo()) {
             closeQuietly(grabber);
             throw new PlateException("no video stream (audio-only or not a video)");
         }
         if (grabber.getImageWidth() <= 0 || grabber.getImageHeight() <= 0) {
+            int codec = grabber.getVideoCodec();
             closeQuietly(grabber);
-            throw new PlateException("unsupported codec or unknown frame size ("
-                    + orUnknown(grabber.getVideoCodecName()) + ")");
+            if (avcodec.avcodec_find_decoder(codec) == null) {
+                throw new PlateException("unsupported codec: FFmpeg has no decoder for the video stream");
+            }
+            throw new PlateException("corrupt or truncated " + avcodec.avcodec_get_name(codec).getString()
+                    + " data: no picture could be decoded");
         }
         return new FfmpegDecoder(grabber);
     }
@@ -85,6 +97,45 @@ final class FfmpegDecoder implements AutoCloseable {
             }
         }
         return -1;
+    }
+
+    /**
+     * Frames to expect: the declared count, else the container's duration times the frame rate
+     * (Matroska, MXF), or -1 when neither is known. An estimate: compare it with a margin.
+     */
+    long expectedFrames() {
+        long declared = declaredFrames();
+        if (declared > 0) {
+            return declared;
+        }
+        long duration = grabber.getFormatContext().duration();
+        double fps = grabber.getVideoFrameRate();
+        if (duration <= 0 || !(fps > 0) || Double.isInfinite(fps)) {
+            return -1;
+        }
+        return Math.round(duration / (double) avutil.AV_TIME_BASE * fps);
+    }
+
+    /**
+     * Bytes missing from the end of the file according to the container's sample index (MP4 and
+     * QuickTime list every frame's position up front), or 0 when the index fits in the file.
+     */
+    long bytesMissingPerIndex() {
+        AVFormatContext context = grabber.getFormatContext();
+        if (context.pb() == null) {
+            return 0;
+        }
+        long fileSize = avformat.avio_size(context.pb());
+        long end = 0;
+        for (int i = 0; i < context.nb_streams(); i++) {
+            AVStream stream = context.streams(i);
+            int entries = avformat.avformat_index_get_entries_count(stream);
+            if (entries > 0) {
+                AVIndexEntry last = avformat.avformat_index_get_entry(stream, entries - 1);
+                end = Math.max(end, last.pos() + last.size());
+            }
+        }
+        return fileSize > 0 && end > fileSize ? end - fileSize : 0;
     }
 
     /**
@@ -136,8 +187,11 @@ final class FfmpegDecoder implements AutoCloseable {
         }
     }
 
-    private static String openFailure(Exception e) {
+    private static String openFailure(Path file, Exception e) {
         String message = oneLine(e.getMessage());
+        if (message.contains("Did not find a video or audio stream")) {
+            return noStreamReason(file);
+        }
         if (message.contains("Unsupported video format or codec") || message.contains("avcodec_find_decoder")) {
             return "unsupported codec";
         }
@@ -147,7 +201,31 @@ final class FfmpegDecoder implements AutoCloseable {
         if (message.contains("-13")) {
             return "permission denied";
         }
-        return "cannot open: " + message;
+        // JavaCV quotes the path and points at its log callback; the caller prints the input itself
+        String reason = message.replace(file.toAbsolutePath().toString(), "the file").replace(file.toString(), "the file")
+                .replaceAll("\\s*\\(For more details.*$", "");
+        return "cannot open: " + reason;
+    }
+
+    /** Why JavaCV found no stream to decode: a video stream no decoder knows, or no video at all. */
+    private static String noStreamReason(Path file) {
+        AVFormatContext context = new AVFormatContext(null);
+        if (avformat.avformat_open_input(context, file.toString(), null, null) < 0) {
+            return "not a video or image FFmpeg can read";
+        }
+        try {
+            avformat.avformat_find_stream_info(context, (PointerPointer<?>) null);
+            for (int i = 0; i < context.nb_streams(); i++) {
+                AVCodecParameters codec = context.streams(i).codecpar();
+                if (codec.codec_type() == avutil.AVMEDIA_TYPE_VIDEO
+                        && avcodec.avcodec_find_decoder(codec.codec_id()) == null) {
+                    return "unsupported codec: FFmpeg has no decoder for the video stream";
+                }
+            }
+            return "no video stream (empty movie, audio-only or not a video)";
+        } finally {
+            avformat.avformat_close_input(context);
+        }
     }
 
     private static String orUnknown(String s) {

@@ -108,7 +108,7 @@ public record ImageSequence(String stem, List<Frame> frames, List<Integer> missi
     private static ImageSequence collect(Path dir, String prefix, String suffix, Integer first, Integer last)
             throws PlateException {
         if (!Files.isDirectory(dir)) {
-            throw new PlateException("no such folder: " + dir);
+            throw new PlateException("no such folder");
         }
         Pattern pattern = Pattern.compile(Pattern.quote(prefix) + "(\\d+)" + Pattern.quote(suffix));
         TreeMap<Integer, Path> byNumber = new TreeMap<>();
@@ -128,7 +128,8 @@ public record ImageSequence(String stem, List<Frame> frames, List<Integer> missi
             }
         }
         if (byNumber.isEmpty()) {
-            throw new PlateException("no frames match " + prefix + "####" + suffix + " in " + dir);
+            throw new PlateException("no frames match " + prefix + "####" + suffix
+                    + (first != null ? " in [" + first + "-" + last + "]" : ""));
         }
         int from = first != null ? first : byNumber.firstKey();
         int to = last != null ? last : byNumber.lastKey();
@@ -147,7 +148,7 @@ public record ImageSequence(String stem, List<Frame> frames, List<Integer> missi
             return files.filter(p -> !p.getFileName().toString().startsWith(".")).filter(Files::isRegularFile)
                     .sorted().toList();
         } catch (IOException e) {
-            throw new PlateException("cannot list folder " + dir + ": " + e.getClass().getSimpleName());
+            throw new PlateException("cannot list folder: " + e.getClass().getSimpleName());
         }
     }
 

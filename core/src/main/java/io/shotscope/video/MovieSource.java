@@ -11,15 +11,23 @@ final class MovieSource implements PlateSource {
 
     private final FfmpegDecoder decoder;
     private final PlateInfo info;
+    private final long expectedFrames;
     private int decoded;
 
     private MovieSource(FfmpegDecoder decoder, PlateInfo info) {
         this.decoder = decoder;
         this.info = info;
+        this.expectedFrames = decoder.expectedFrames();
     }
 
     static MovieSource open(Path file, DecodeOptions options) throws PlateException {
         FfmpegDecoder decoder = FfmpegDecoder.open(file);
+        long missingBytes = decoder.bytesMissingPerIndex();
+        if (missingBytes > 0) {
+            decoder.close();
+            throw new PlateException("truncated: the file ends " + missingBytes
+                    + " bytes before the last frame its index lists");
+        }
         double fps = options.fps() != null ? options.fps() : decoder.frameRate();
         if (!(fps > 0) || Double.isInfinite(fps)) {
             fps = DecodeOptions.DEFAULT_SEQUENCE_FPS;
@@ -51,6 +59,12 @@ final class MovieSource implements PlateSource {
         if (declared > 0 && decoded < declared - DECLARED_FRAMES_TOLERANCE) {
             throw new PlateException("truncated or corrupt: decoded " + decoded + " of " + declared
                     + " frames the container declares");
+        }
+        // no frame count (Matroska, MXF): the duration times the rate, give or take 5%
+        if (declared <= 0 && expectedFrames > 0
+                && decoded < expectedFrames * 0.95 - DECLARED_FRAMES_TOLERANCE) {
+            throw new PlateException("truncated or corrupt: decoded " + decoded + " frames where the container's"
+                    + " duration holds about " + expectedFrames);
         }
     }
 

@@ -55,7 +55,7 @@ final class SequenceSource implements PlateSource {
                         + " differs from the first frame's " + info.width() + "x" + info.height());
             }
             if (!decoder.next(target)) {
-                throw new PlateException(describe(frame) + ": holds no image");
+                throw new PlateException(describe(frame) + ": holds no image (corrupt or truncated)");
             }
         }
         return frame.number();
