@@ -106,6 +106,34 @@ public final class SyntheticPlates {
         return file;
     }
 
+    /**
+     * Writes an in-memory grey clip losslessly (FFV1 in Matroska), so a transformed copy of real
+     * footage reaches the analyser through the real decoder with no compression in between.
+     */
+    public static Path losslessMovie(Path file, GrayClip clip) {
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), clip.width(), clip.height(), 0)) {
+            recorder.setFormat("matroska");
+            recorder.setVideoCodecName("ffv1");
+            recorder.setPixelFormat(avutil.AV_PIX_FMT_GRAY8);
+            recorder.setFrameRate(clip.fps());
+            recorder.start();
+            Frame frame = new Frame(clip.width(), clip.height(), Frame.DEPTH_UBYTE, 1);
+            ByteBuffer buffer = (ByteBuffer) frame.image[0];
+            for (byte[] pixels : clip.frames()) {
+                for (int y = 0; y < clip.height(); y++) {
+                    buffer.position(y * frame.imageStride);
+                    buffer.put(pixels, y * clip.width(), clip.width());
+                }
+                buffer.rewind();
+                recorder.record(frame, avutil.AV_PIX_FMT_GRAY8);
+            }
+            recorder.stop();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot write " + file.getFileName() + ": " + e, e);
+        }
+        return file;
+    }
+
     // ---------------------------------------------------------------- image sequences
 
     /** An image file format with the encoder, pixel format and options that produce it. */
