@@ -29,6 +29,12 @@ public final class BlurMetric implements ComplexityMetric {
     /** Offsets of the samples entering (+) and leaving (-) the 9-tap window between x-1 and x. */
     private static final int ENTER = REBLUR_TAPS / 2;          // 4
     private static final int LEAVE = REBLUR_TAPS / 2 + 1;      // 5
+    /**
+     * Only every ROW_STEP-th row is evaluated (both directions still use the full neighbourhood): the
+     * measure is a ratio of frame-wide sums and a quarter million samples per 960x540 frame are plenty;
+     * it halves the cost.
+     */
+    static final int ROW_STEP = 2;
     /** A neighbour difference must exceed this many grey levels to count (sensor/codec noise floor). */
     static final int NOISE_FLOOR = 2;
     /** Below this share of counted pixels in both directions the frame is flat: blur 0. */
@@ -61,36 +67,46 @@ public final class BlurMetric implements ComplexityMetric {
         final int w = plane.width;
         final int h = plane.height;
         final byte[] p = plane.pixels;
-        // Sums are kept in units of 1/9 grey level so everything stays integer.
+        // Sums are kept in units of 1/9 grey level so everything stays integer; per-row sums fit an int.
         long dfH = 0, minH = 0, nH = 0;
         long dfV = 0, minV = 0, nV = 0;
-        for (int y = LEAVE; y < h - ENTER; y++) {
+        int rows = 0;
+        for (int y = LEAVE; y < h - ENTER; y += ROW_STEP) {
+            rows++;
             final int row = y * w;
             final int up = row - w;
             final int enterRow = row + ENTER * w;
             final int leaveRow = row - LEAVE * w;
+            int rdfH = 0, rminH = 0, rnH = 0;
+            int rdfV = 0, rminV = 0, rnV = 0;
             for (int x = LEAVE; x < w - ENTER; x++) {
                 final int i = row + x;
                 final int c = p[i] & 0xFF;
-                // horizontal
+                // horizontal: D_F = |F(x) - F(x-1)|, 9·D_B = |F(x+4) - F(x-5)|
                 final int dF = Math.abs(c - (p[i - 1] & 0xFF));
                 final int dB9 = Math.abs((p[i + ENTER] & 0xFF) - (p[i - LEAVE] & 0xFF));
                 final int mH = (NOISE_FLOOR - dF) >>> 31;            // 1 when dF > NOISE_FLOOR
-                final int dF9 = REBLUR_TAPS * dF;
-                dfH += mH * dF9;
-                minH += mH * Math.min(dF9, dB9);
-                nH += mH;
-                // vertical
+                final int dF9 = mH * REBLUR_TAPS * dF;               // 0 when below the floor
+                rdfH += dF9;
+                rminH += Math.min(dF9, dB9);
+                rnH += mH;
+                // vertical, the same along the column
                 final int dFv = Math.abs(c - (p[up + x] & 0xFF));
                 final int dB9v = Math.abs((p[enterRow + x] & 0xFF) - (p[leaveRow + x] & 0xFF));
                 final int mV = (NOISE_FLOOR - dFv) >>> 31;
-                final int dF9v = REBLUR_TAPS * dFv;
-                dfV += mV * dF9v;
-                minV += mV * Math.min(dF9v, dB9v);
-                nV += mV;
+                final int dF9v = mV * REBLUR_TAPS * dFv;
+                rdfV += dF9v;
+                rminV += Math.min(dF9v, dB9v);
+                rnV += mV;
             }
+            dfH += rdfH;
+            minH += rminH;
+            nH += rnH;
+            dfV += rdfV;
+            minV += rminV;
+            nV += rnV;
         }
-        final long area = (long) (w - LEAVE - ENTER) * (h - LEAVE - ENTER);
+        final long area = (long) (w - LEAVE - ENTER) * rows;
         if (area <= 0 || Math.max(nH, nV) < MIN_STRUCTURE_SHARE * area) {
             return 0;
         }

@@ -23,8 +23,15 @@ import io.shotscope.video.LumaPlane;
 public final class NoiseMetric implements ComplexityMetric {
     /** Share of pixels (lowest gradients) used for the estimate; the top 10 % count as edges (Tai & Yang). */
     static final double EDGE_PERCENTILE = 0.90;
+    /**
+     * Only every ROW_STEP-th row is evaluated (each with its full 3x3 neighbourhood): the estimate is a
+     * mean over a quarter million pixels per 960x540 frame, still far more than it needs; halves the cost.
+     */
+    static final int ROW_STEP = 2;
     /** Gradient histogram bins; |gx| + |gy| (0..2040) is divided by {@link #GRADIENT_BIN_SHIFT}. */
     private static final int GRADIENT_BINS = 1024;
+    /** log2 of {@link #GRADIENT_BINS}. */
+    private static final int GRADIENT_BIN_BITS = 10;
     /** Right shift from |gx| + |gy| to its histogram bin (2 levels per bin). */
     private static final int GRADIENT_BIN_SHIFT = 1;
     /** Immerkær's factor sqrt(pi/2) / 6 from mean |I * N| to sigma. */
@@ -58,11 +65,14 @@ public final class NoiseMetric implements ComplexityMetric {
         if (w < 3 || h < 3) {
             return 0;
         }
-        final int[] count = new int[GRADIENT_BINS];
-        final long[] response = new long[GRADIENT_BINS];
+        // Two interleaved histograms (even and odd x) so consecutive pixels in the same bin (flat areas)
+        // do not serialise on one counter; merged below.
+        final int[] count = new int[2 * GRADIENT_BINS];
+        final long[] response = new long[2 * GRADIENT_BINS];
         final int[] grad = new int[w];
         final int[] lap = new int[w];
-        for (int y = 1; y < h - 1; y++) {
+        long total = 0;
+        for (int y = 1; y < h - 1; y += ROW_STEP) {
             final int row = y * w;
             final int up = row - w;
             final int down = row + w;
@@ -81,19 +91,19 @@ public final class NoiseMetric implements ComplexityMetric {
                 grad[x] = Math.min(GRADIENT_BINS - 1, (Math.abs(gx) + Math.abs(gy)) >> GRADIENT_BIN_SHIFT);
                 lap[x] = Math.abs((a + c + g + m) - 2 * (b + d + f + k) + 4 * e);
             }
+            total += w - 2;
             for (int x = 1; x < w - 1; x++) {
-                final int bin = grad[x];
+                final int bin = grad[x] | ((x & 1) << GRADIENT_BIN_BITS);
                 count[bin]++;
                 response[bin] += lap[x];
             }
         }
-        final long total = (long) (w - 2) * (h - 2);
         final long keep = Math.max(1, (long) Math.ceil(EDGE_PERCENTILE * total));
         long used = 0;
         long sum = 0;
         for (int bin = 0; bin < GRADIENT_BINS && used < keep; bin++) {
-            used += count[bin];
-            sum += response[bin];
+            used += count[bin] + count[bin + GRADIENT_BINS];
+            sum += response[bin] + response[bin + GRADIENT_BINS];
         }
         return used > 0 ? IMMERKAER_FACTOR * sum / used : 0;
     }
