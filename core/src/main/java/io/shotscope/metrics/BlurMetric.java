@@ -41,7 +41,7 @@ public final class BlurMetric implements ComplexityMetric {
     static final double MIN_STRUCTURE_SHARE = 0.002;
     /**
      * Raw re-blur value that scores 0: crisp, slightly noisy detail. Sharp real footage reads 0.22-0.35
-     * (car-detection 0.22, bottle-detection 0.28, asl 0.35), i.e. scores ~0.1-0.25.
+     * (car-detection 0.22, bottle-detection 0.27, asl 0.35), i.e. scores ~0.1-0.25.
      */
     static final double RAW_SHARP = 0.15;
     /** Raw re-blur value that scores 1: bottle-detection blurred with Gaussian sigma 3 reads 0.80 (score ~0.87). */
