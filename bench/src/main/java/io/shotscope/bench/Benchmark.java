@@ -106,7 +106,7 @@ public final class Benchmark {
             AnalysisSize size = AnalysisSize.fit(source.info().width(), source.info().height(),
                     options.analysisLongSide());
             AnalysisFrame frame = new AnalysisFrame(size.width(), size.height());
-            while (source.next(frame.luma) != PlateSource.END) {
+            while (source.next(frame.picture) != PlateSource.END) {
                 n++;
             }
         }

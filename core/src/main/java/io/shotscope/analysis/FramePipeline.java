@@ -94,7 +94,7 @@ final class FramePipeline implements AutoCloseable {
                 }
                 AnalysisFrame frame = free.take();
                 long t = System.nanoTime();
-                int number = source.next(frame.luma);
+                int number = source.next(frame.picture);
                 decodeNanos += System.nanoTime() - t;
                 if (number == PlateSource.END) {
                     free.add(frame);

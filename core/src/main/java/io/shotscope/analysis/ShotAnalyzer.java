@@ -47,19 +47,24 @@ public final class ShotAnalyzer implements AutoCloseable {
     }
 
     public ShotReport analyze(String input, ProgressListener progress) throws PlateException {
+        return analyze(input, progress, FrameTap.NONE);
+    }
+
+    /** Analyses one plate; {@code tap} sees every analysed frame in order (e.g. to keep thumbnails). */
+    public ShotReport analyze(String input, ProgressListener progress, FrameTap tap) throws PlateException {
         long start = System.nanoTime();
         try (PlateSource source = PlateSources.open(input, options.decode())) {
             PlateInfo info = source.info();
             CompletableFuture<String> hash = CompletableFuture.supplyAsync(
                     () -> ContentHash.sha256(info.files()), r -> daemon("shotscope-hash").newThread(r).start());
             AnalysisSize size = AnalysisSize.fit(info.width(), info.height(), options.analysisLongSide());
-            Measured measured = measureAll(source, size, progress);
+            Measured measured = measureAll(source, size, progress, tap);
             String sha256 = joinHash(hash);
             return report(input, info, size, measured, sha256, start);
         }
     }
 
-    private Measured measureAll(PlateSource source, AnalysisSize size, ProgressListener progress)
+    private Measured measureAll(PlateSource source, AnalysisSize size, ProgressListener progress, FrameTap tap)
             throws PlateException {
         PlateInfo info = source.info();
         int maxInFlight = 2 * options.threads();
@@ -89,12 +94,12 @@ public final class ShotAnalyzer implements AutoCloseable {
                 inFlight.add(new Pending(frame, number, raw));
                 previous = prepared;
                 while (inFlight.size() > maxInFlight) {
-                    toRelease = collect(inFlight.remove(0), scorers, scores, numbers, pipeline, toRelease);
+                    toRelease = collect(inFlight.remove(0), scorers, scores, numbers, pipeline, toRelease, tap);
                     progress.framesRead(pipeline.framesRead(), info.declaredFrames());
                 }
             }
             while (!inFlight.isEmpty()) {
-                toRelease = collect(inFlight.remove(0), scorers, scores, numbers, pipeline, toRelease);
+                toRelease = collect(inFlight.remove(0), scorers, scores, numbers, pipeline, toRelease, tap);
                 progress.framesRead(pipeline.framesRead(), info.declaredFrames());
             }
             pipeline.rethrowDecodeFailure();
@@ -108,8 +113,10 @@ public final class ShotAnalyzer implements AutoCloseable {
     }
 
     private AnalysisFrame collect(Pending pending, List<MetricScorer> scorers, List<double[]> scores,
-                                  List<Integer> numbers, FramePipeline pipeline, AnalysisFrame toRelease) {
+                                  List<Integer> numbers, FramePipeline pipeline, AnalysisFrame toRelease,
+                                  FrameTap tap) {
         double[][] raw = pending.raw().join();
+        tap.frame(numbers.size(), pending.frame());
         double[] frameScores = new double[metrics.size()];
         for (int m = 0; m < metrics.size(); m++) {
             frameScores[m] = scorers.get(m).score(raw[m]);

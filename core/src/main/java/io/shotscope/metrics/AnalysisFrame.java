@@ -1,6 +1,7 @@
 package io.shotscope.metrics;
 
 import io.shotscope.video.LumaPlane;
+import io.shotscope.video.Picture;
 
 /**
  * One frame as the metrics see it: luma at the analysis size plus a half- and a quarter-size
@@ -8,7 +9,9 @@ import io.shotscope.video.LumaPlane;
  * references to it beyond {@link ComplexityMetric#measure}.
  */
 public final class AnalysisFrame {
-    /** Luma at the analysis size (width and height are multiples of 4). */
+    /** The decoded frame at the analysis size: luma plus half-size chroma (for thumbnails). */
+    public final Picture picture;
+    /** Luma at the analysis size (width and height are multiples of 4); the same plane as {@code picture.luma}. */
     public final LumaPlane luma;
     /** {@link #luma} box-filtered to half size. */
     public final LumaPlane half;
@@ -21,7 +24,8 @@ public final class AnalysisFrame {
             throw new IllegalArgumentException("analysis size must be multiples of 4 and at least 16: "
                     + width + "x" + height);
         }
-        this.luma = new LumaPlane(width, height);
+        this.picture = new Picture(width, height);
+        this.luma = picture.luma;
         this.half = new LumaPlane(width / 2, height / 2);
         this.quarter = new LumaPlane(width / 4, height / 4);
     }

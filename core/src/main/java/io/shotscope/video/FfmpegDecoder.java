@@ -43,7 +43,7 @@ final class FfmpegDecoder implements AutoCloseable {
     /** Opens {@code file} and reads its header; fails with a one-line reason. */
     static FfmpegDecoder open(Path file) throws PlateException {
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
-        grabber.setPixelFormat(avutil.AV_PIX_FMT_GRAY8);
+        grabber.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
         grabber.setImageScalingFlags(swscale.SWS_AREA);
         if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".exr")) {
             grabber.setVideoOption("apply_trc", EXR_TRANSFER);
@@ -143,10 +143,10 @@ final class FfmpegDecoder implements AutoCloseable {
      *
      * @return false at the end of the stream
      */
-    boolean next(LumaPlane target) throws PlateException {
+    boolean next(Picture target) throws PlateException {
         if (target != null) {
-            grabber.setImageWidth(target.width);
-            grabber.setImageHeight(target.height);
+            grabber.setImageWidth(target.width());
+            grabber.setImageHeight(target.height());
         }
         Frame frame;
         try {
@@ -158,20 +158,34 @@ final class FfmpegDecoder implements AutoCloseable {
             return false;
         }
         if (target != null) {
-            if (frame.image == null || frame.imageWidth != target.width || frame.imageHeight != target.height) {
+            if (frame.image == null || frame.imageWidth != target.width() || frame.imageHeight != target.height()) {
                 throw new PlateException("decoder returned no image for a video frame");
             }
-            copyRows((ByteBuffer) frame.image[0], frame.imageStride, target);
+            copyPlanes((ByteBuffer) frame.image[0], frame.imageStride, target);
         }
         return true;
     }
 
-    private static void copyRows(ByteBuffer src, int stride, LumaPlane target) {
-        ByteBuffer rows = src.duplicate();
-        for (int y = 0; y < target.height; y++) {
-            rows.position(y * stride);
-            rows.get(target.pixels, y * target.width, target.width);
+    /**
+     * JavaCV hands planar YUV 4:2:0 as one buffer: the luma rows at {@code stride}, then Cb and Cr
+     * packed at half the stride (rounded up), one after the other. The buffer's limit covers only
+     * the luma plane, its capacity all three.
+     */
+    private static void copyPlanes(ByteBuffer src, int stride, Picture target) {
+        ByteBuffer buffer = src.duplicate();
+        buffer.limit(buffer.capacity());
+        int chromaStride = (stride + 1) / 2;
+        int offset = copyPlane(buffer, 0, stride, target.luma);
+        offset = copyPlane(buffer, offset, chromaStride, target.cb);
+        copyPlane(buffer, offset, chromaStride, target.cr);
+    }
+
+    private static int copyPlane(ByteBuffer buffer, int offset, int stride, LumaPlane plane) {
+        for (int y = 0; y < plane.height; y++) {
+            buffer.position(offset + y * stride);
+            buffer.get(plane.pixels, y * plane.width, plane.width);
         }
+        return offset + stride * plane.height;
     }
 
     @Override

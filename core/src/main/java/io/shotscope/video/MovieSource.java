@@ -43,7 +43,7 @@ final class MovieSource implements PlateSource {
     }
 
     @Override
-    public int next(LumaPlane target) throws PlateException {
+    public int next(Picture target) throws PlateException {
         if (!decoder.next(target)) {
             checkComplete();
             return END;

@@ -15,7 +15,7 @@ public interface PlateSource extends AutoCloseable {
      *
      * @return the frame number decoded, or {@link #END} when there are no more frames
      */
-    int next(LumaPlane target) throws PlateException;
+    int next(Picture target) throws PlateException;
 
     /** Returned by {@link #next} after the last frame. */
     int END = Integer.MIN_VALUE;

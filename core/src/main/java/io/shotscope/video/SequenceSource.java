@@ -41,7 +41,7 @@ final class SequenceSource implements PlateSource {
     }
 
     @Override
-    public int next(LumaPlane target) throws PlateException {
+    public int next(Picture target) throws PlateException {
         if (position >= sequence.frames().size()) {
             return END;
         }

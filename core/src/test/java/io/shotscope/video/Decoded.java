@@ -18,9 +18,10 @@ record Decoded(PlateInfo info, List<Integer> numbers, LumaPlane firstPlane, Luma
             PlateInfo info = source.info();
             List<Integer> numbers = new ArrayList<>();
             LumaPlane first = null;
-            LumaPlane plane = new LumaPlane(info.width(), info.height());
+            Picture picture = new Picture(info.width(), info.height());
+            LumaPlane plane = picture.luma;
             int n;
-            while ((n = source.next(plane)) != PlateSource.END) {
+            while ((n = source.next(picture)) != PlateSource.END) {
                 numbers.add(n);
                 if (first == null) {
                     first = new LumaPlane(plane.width, plane.height, plane.pixels.clone());

@@ -67,7 +67,7 @@ class PlateDecodingTest {
             assertEquals(360, source.info().height());
             assertEquals("h264", source.info().codec());
             assertEquals(29.83, source.info().fps(), 0.05);
-            LumaPlane small = new LumaPlane(64, 36);
+            Picture small = new Picture(64, 36);
             int frames = 0;
             int n;
             while ((n = source.next(frames % 10 == 0 ? small : null)) != PlateSource.END) {
