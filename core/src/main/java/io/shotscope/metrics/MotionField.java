@@ -39,10 +39,20 @@ public final class MotionField {
     public static final int BLOCK = 4 * QUARTER_BLOCK;
     /** Full-search range on the quarter plane, quarter pixels. */
     static final int SEARCH = 6;
+    /** Minimum RMS gradient along the weakest direction on the half plane at the match. */
+    static final double HALF_TEXTURE_FLOOR = 1.0;
+    /** ...which must also be at least this many times the block's compensated MAE. */
+    static final double RELIABILITY = 1.0;
     /** Zero-motion bias: SAD units (over 64 quarter pixels) per quarter pixel of |dx| + |dy|. */
     static final int LAMBDA = 4;
     /** Minimum RMS gradient along the weakest direction on the quarter plane for a textured block. */
-    static final double TEXTURE_FLOOR = 1.5;
+    static final double TEXTURE_FLOOR = 1.0;
+    /** Grey levels by which one camera hypothesis must predict a block better to get its vote. */
+    static final double VOTE_MARGIN = 0.25;
+    /** A moving camera needs this many times the still camera's votes (locked-off is the default). */
+    static final double STILL_PRIOR = 1.5;
+    /** Rounds of outlier rejection and least-squares refit, starting from the median vector. */
+    static final int FIT_ITERATIONS = 3;
     /** Outlier rejection: residual above this many medians is dropped from the refit. */
     static final double OUTLIER_MEDIANS = 2.5;
     /** Outlier rejection never drops residuals under this, analysis pixels. */
@@ -212,7 +222,7 @@ public final class MotionField {
         int hw = ch.width;
         int hh = ch.height;
         int hb = 2 * QUARTER_BLOCK;
-        double[] step = new double[2];
+        double[] step = new double[3];
         int[] qdx = new int[n];
         int[] qdy = new int[n];
 
@@ -295,10 +305,14 @@ public final class MotionField {
 
                 // 3. bilinear motion-compensated error on the half plane.
                 mae[i] = (float) compensatedMae(chp, php, hw, hh, hx0, hy0, hb, hvx, hvy, offset);
+                // reliable only if the weakest-direction gradient at the match stands clear of the
+                // matching error: grain-only and edge-only blocks fail
+                textured[i] = textured[i] && step[2] >= Math.max(HALF_TEXTURE_FLOOR, RELIABILITY * mae[i]);
             }
         }
 
         GlobalMotion global = fitGlobal(vx, vy, textured, nbx, nby, width, height, residual);
+        global = preferStill(global, chp, php, hw, hh, nbx, nby, width, height, offset, vx, vy, textured, residual);
 
         // 4. a residual counts only where the local vector predicts the block clearly better than
         //    the global motion does; otherwise it is estimation noise (aliasing, aperture) and is 0.
@@ -411,13 +425,15 @@ public final class MotionField {
     /**
      * One Lucas-Kanade step from the integer vector (ivx, ivy): with e = cur - prev(p - v) - offset
      * and g the gradient of prev there, e ~ -g.d, so d = -(sum g g^T)^-1 sum g e. Writes d (half
-     * pixels, each component clamped to +/-{@value #MAX_SUBPIXEL}) into {@code out}; zero when the
-     * block's gradients do not determine it.
+     * pixels, each component clamped to +/-{@value #MAX_SUBPIXEL}) into {@code out[0..1]}, zero when
+     * the block's gradients do not determine it, and the RMS gradient along the weakest direction
+     * (grey levels per half pixel) into {@code out[2]}.
      */
     private static void subPixelStep(byte[] cur, byte[] prev, int w, int h, int x0, int y0, int size, int ivx,
                                      int ivy, double offset, double[] out) {
         out[0] = 0;
         out[1] = 0;
+        out[2] = 0;
         int px0 = x0 - ivx;
         int py0 = y0 - ivy;
         long gxx = 0;
@@ -445,6 +461,10 @@ public final class MotionField {
         }
         // central differences are twice the gradient: d = -2 * G^-1 b with G from the doubled values
         double det = (double) gxx * gyy - (double) gxy * gxy;
+        double mean = (gxx + gyy) / 2.0;
+        double half = (gxx - gyy) / 2.0;
+        double minEigen = Math.max(0, mean - Math.sqrt(half * half + (double) gxy * gxy));
+        out[2] = Math.sqrt(minEigen / (size * size)) / 2;
         if (det <= 1e-6 * ((double) gxx + gyy) * ((double) gxx + gyy) || det <= 0) {
             return;
         }
@@ -528,10 +548,12 @@ public final class MotionField {
         if (count == 0) {
             return GlobalMotion.NONE;
         }
-        double[] p = solve(x, y, vx, vy, use);
-        double[] r = new double[n];
+        // start from the median vector (robust to up to half the blocks moving on their own), then
+        // least squares over the blocks near the current model, three times
         double[] tmp = new double[n];
-        for (int iter = 0; iter < 2; iter++) {
+        double[] p = {median(vx, textured, tmp), median(vy, textured, tmp), 0, 0};
+        double[] r = new double[n];
+        for (int iter = 0; iter < FIT_ITERATIONS; iter++) {
             int m = 0;
             for (int i = 0; i < n; i++) {
                 if (textured[i]) {
@@ -559,6 +581,62 @@ public final class MotionField {
                     : 0f;
         }
         return new GlobalMotion(p[0], p[1], p[2], p[3], inliers, true);
+    }
+
+    /**
+     * Model selection between the fitted camera motion and a still camera: every block (textured
+     * or not) votes for whichever predicts it with clearly lower bilinear MAE on the half plane
+     * (difference over {@value #VOTE_MARGIN} grey levels plus 10%); the fit is kept only with more
+     * than {@value #STILL_PRIOR} times the still camera's votes. When the textured blocks are
+     * mostly one moving object over a plain background (a car on asphalt), the fit follows the
+     * object, but the background, even faintly textured, still votes for a still camera. A fit that
+     * moves nothing by more than half a pixel is kept without a vote.
+     */
+    private static GlobalMotion preferStill(GlobalMotion fit, byte[] cur, byte[] prev, int hw, int hh, int nbx,
+                                            int nby, int width, int height, double offset, float[] vx, float[] vy,
+                                            boolean[] textured, float[] residual) {
+        double halfDiagonal = 0.5 * Math.hypot(width, height);
+        if (!fit.valid() || fit.translation() + (Math.abs(fit.a()) + Math.abs(fit.b())) * halfDiagonal < 0.5) {
+            return fit;
+        }
+        int hb = 2 * QUARTER_BLOCK;
+        int forFit = 0;
+        int forStill = 0;
+        for (int by = 0; by < nby; by++) {
+            for (int bx = 0; bx < nbx; bx++) {
+                double x = bx * BLOCK + BLOCK / 2.0 - width / 2.0;
+                double y = by * BLOCK + BLOCK / 2.0 - height / 2.0;
+                int hx0 = 2 * bx * QUARTER_BLOCK;
+                int hy0 = 2 * by * QUARTER_BLOCK;
+                double moving = compensatedMae(cur, prev, hw, hh, hx0, hy0, hb, fit.u(x, y) / 2, fit.v(x, y) / 2,
+                        offset);
+                double still = compensatedMae(cur, prev, hw, hh, hx0, hy0, hb, 0, 0, offset);
+                double margin = VOTE_MARGIN + 0.1 * Math.min(moving, still);
+                if (still + margin < moving) {
+                    forStill++;
+                } else if (moving + margin < still) {
+                    forFit++;
+                }
+            }
+        }
+        if (forFit > STILL_PRIOR * forStill) {
+            return fit;
+        }
+        for (int i = 0; i < residual.length; i++) {
+            residual[i] = textured[i] ? (float) Math.hypot(vx[i], vy[i]) : 0f;
+        }
+        return new GlobalMotion(0, 0, 0, 0, forStill, true);
+    }
+
+    private static double median(float[] values, boolean[] use, double[] scratch) {
+        int m = 0;
+        for (int i = 0; i < values.length; i++) {
+            if (use[i]) {
+                scratch[m++] = values[i];
+            }
+        }
+        Arrays.sort(scratch, 0, m);
+        return m % 2 == 1 ? scratch[m / 2] : 0.5 * (scratch[m / 2 - 1] + scratch[m / 2]);
     }
 
     /**

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.shotscope.testsupport.GrayClip;
+import io.shotscope.testsupport.SharedClips;
 import org.junit.jupiter.api.Test;
 
 class CameraMotionMetricTest {
@@ -35,6 +36,17 @@ class CameraMotionMetricTest {
         double full = MotionClips.meanInRange(metric, pan);
         double strided = MotionClips.meanInRange(metric, MotionClips.everyNth(pan, 2));
         assertEquals(full, strided, 0.08, "every frame " + full + " vs every other frame " + strided);
+    }
+
+    @Test
+    void cameraMotionStaysLowWhenTheMainTextureIsAMovingCar() {
+        // car-detection frames 55-89: a white car drives through a locked-off shot of plain asphalt,
+        // so most textured blocks are on the car; the still background must still win
+        GrayClip all = GrayClip.read(SharedClips.clip("car-detection.mp4"), 90, 640, 360);
+        GrayClip car = new GrayClip(all.width(), all.height(), all.fps(), all.frames().subList(55, 90));
+        double score = MotionClips.meanInRange(metric, car);
+        assertTrue(score < 0.1, "camera_motion while a car crosses " + score);
+        assertTrue(MotionClips.meanInRange(new ZoomMetric(), car) < 0.1);
     }
 
     @Test
