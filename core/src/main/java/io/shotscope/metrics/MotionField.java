@@ -7,28 +7,35 @@ import java.util.Arrays;
  * Block motion from the previous frame to the current one, its global (camera) fit, and how well
  * motion compensation predicts the current frame.
  *
- * <p>Hierarchical block matching on the frame pyramid:
+ * <p>Hierarchical block matching on the frame pyramid (see docs/metrics-motion.md):
  * <ol>
  *   <li>quarter planes: 8x8 blocks (32x32 analysis pixels), full search over +/-{@value #SEARCH}
- *   quarter pixels (+/-24 analysis pixels) minimising {@code SAD + LAMBDA*(|dx|+|dy|)}, so flat
- *   blocks and ties settle on zero motion; the global brightness offset (mean difference of the
+ *   quarter pixels (+/-24 analysis pixels) minimising {@code SAD + LAMBDA*(|dx|+|dy|)}, zero
+ *   motion tried first so flat blocks and ties settle on zero, then the left and upper neighbours'
+ *   vectors so early termination bites; the global brightness offset (mean difference of the
  *   frames) is removed before differencing, so a lighting change does not move blocks;</li>
  *   <li>half planes: the doubled vector is refined by +/-1 half pixel (16x16 blocks), then to
- *   sub-pixel precision by one Lucas-Kanade (gradient) step on the half plane;</li>
+ *   sub-pixel precision by one Lucas-Kanade (gradient) step;</li>
  *   <li>each block's bilinear motion-compensated mean absolute error (MAE) on the half plane;</li>
- *   <li>a least-squares similarity fit ({@link GlobalMotion}) over textured blocks, refitted twice
- *   after dropping blocks whose residual exceeds 2.5x the median residual (at least 0.5 px);</li>
+ *   <li>a least-squares similarity fit ({@link GlobalMotion}) over textured blocks, started from the
+ *   median vector and refitted {@value #FIT_ITERATIONS} times after dropping blocks whose residual
+ *   exceeds 2.5x the median residual (at least 0.5 px);</li>
+ *   <li>a vote between that fit and a still camera: every block votes for the hypothesis that
+ *   predicts it clearly better; the fit needs {@value #STILL_PRIOR}x the still camera's votes, so a
+ *   moving object that carries most of the texture does not become a camera move;</li>
  *   <li>per-block residual {@code |vector - global motion|}, kept only where the block's own vector
  *   predicts it clearly better (MAE under global compensation > 1.25x local MAE + 1 grey level):
  *   a vector that differs from the camera but explains the pixels no better is estimation noise
  *   (aliasing between pyramid phases, aperture), not an object moving.</li>
  * </ol>
  * Vectors are current-minus-previous positions in analysis pixels. Reads outside the previous
- * plane are clamped to its edge, so border blocks can follow motion into the frame. Blocks whose
- * RMS gradient along their weakest direction (structure tensor) on the quarter plane is under
- * {@value #TEXTURE_FLOOR} grey levels are not "textured": flat blocks and straight edges give
- * unreliable vectors, so they are left out of the fit and have no residual.
- * No per-block objects; per frame it allocates only arrays of the block count.
+ * plane are clamped to its edge, so border blocks can follow motion into the frame. A block is
+ * "textured" (its vector trusted) when the RMS gradient along its weakest direction (smaller
+ * structure-tensor eigenvalue) is at least {@value #TEXTURE_FLOOR} on the quarter plane and at
+ * least max({@value #HALF_TEXTURE_FLOOR}, its MAE) on the half plane at the match: flat blocks,
+ * straight edges and grain-only blocks give unreliable vectors, so they are left out of the fit
+ * and have no residual. No per-block objects; per frame it allocates only arrays of the block
+ * count.
  */
 public final class MotionField {
     /** Block side on the quarter plane. */
