@@ -1,7 +1,27 @@
 package io.shotscope.metrics;
 
-/** Placeholder for the camera_motion metric. */
+/**
+ * {@code camera_motion}: how fast and how jittery the camera moves, from the global similarity fit
+ * of the motion field. Per frame, in frame widths per second (analysis pixels / width / seconds):
+ * <ul>
+ *   <li>{@code speed = |t| + |b| * halfDiagonal}, translation plus rotation at the frame corner;</li>
+ *   <li>{@code shake = |t_k - t_(k-1)|}, the change of the translation velocity from the previous
+ *   frame, i.e. the second difference of the accumulated camera path; computed in the scorer,
+ *   causally, in frame order (0 on the first frame that has motion).</li>
+ * </ul>
+ * {@code score = 1 - exp(-(speed + }{@value #SHAKE_WEIGHT}{@code * shake) / }{@value #SCALE}{@code )}.
+ * A steady pan scores through {@code speed} alone; shake adds on top of it. Zoom is left to
+ * {@link ZoomMetric}.
+ *
+ * <p>Raw measurements: {@code [tx, ty, rotation]} in frame widths per second. Undefined (NaN) on
+ * the first frame; the analyser gives it the first defined value.
+ */
 public final class CameraMotionMetric implements ComplexityMetric {
+    /** Frame widths per second of camera speed that scores 0.63. */
+    static final double SCALE = 0.15;
+    /** Weight of the shake (velocity change) term. */
+    static final double SHAKE_WEIGHT = 1.0;
+
     @Override
     public String key() {
         return "camera_motion";
@@ -9,6 +29,39 @@ public final class CameraMotionMetric implements ComplexityMetric {
 
     @Override
     public double[] measure(FrameContext frame) {
-        return new double[] {0};
+        MotionField field = frame.motion();
+        if (field == null) {
+            return new double[] {Double.NaN, Double.NaN, Double.NaN};
+        }
+        GlobalMotion g = field.global();
+        double dt = MotionUnits.seconds(frame);
+        int w = field.width();
+        double halfDiagonal = 0.5 * Math.hypot(field.width(), field.height());
+        return new double[] {
+            MotionUnits.frameWidthsPerSecond(g.tx(), w, dt),
+            MotionUnits.frameWidthsPerSecond(g.ty(), w, dt),
+            MotionUnits.frameWidthsPerSecond(Math.abs(g.b()) * halfDiagonal, w, dt)};
+    }
+
+    @Override
+    public MetricScorer newScorer() {
+        return new MetricScorer() {
+            private double previousX;
+            private double previousY;
+            private boolean hasPrevious;
+
+            @Override
+            public double score(double[] raw) {
+                if (Double.isNaN(raw[0])) {
+                    return Double.NaN;
+                }
+                double speed = Math.hypot(raw[0], raw[1]) + raw[2];
+                double shake = hasPrevious ? Math.hypot(raw[0] - previousX, raw[1] - previousY) : 0;
+                previousX = raw[0];
+                previousY = raw[1];
+                hasPrevious = true;
+                return Scores.saturating(speed + SHAKE_WEIGHT * shake, SCALE);
+            }
+        };
     }
 }

@@ -1,0 +1,50 @@
+package io.shotscope.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.shotscope.testsupport.GrayClip;
+import io.shotscope.testsupport.SharedClips;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Real footage for the motion metric tests, read once per test JVM, and shared assertions. */
+final class MotionClips {
+    private static GrayClip bottle;
+
+    private MotionClips() {
+    }
+
+    /** The first 16 frames of bottle-detection.mp4 (locked-off, 29.8 fps) at 640x360. */
+    static synchronized GrayClip bottle() {
+        if (bottle == null) {
+            bottle = GrayClip.read(SharedClips.clip("bottle-detection.mp4"), 16, 640, 360);
+        }
+        return bottle;
+    }
+
+    /** Every {@code step}-th frame, with the frame rate divided accordingly (a stride of {@code step}). */
+    static GrayClip everyNth(GrayClip clip, int step) {
+        List<byte[]> frames = new ArrayList<>();
+        for (int i = 0; i < clip.frames().size(); i += step) {
+            frames.add(clip.frames().get(i));
+        }
+        return new GrayClip(clip.width(), clip.height(), clip.fps() / step, frames);
+    }
+
+    /** Mean score after asserting every frame's score is finite and in [0, 1]. */
+    static double meanInRange(ComplexityMetric metric, GrayClip clip) {
+        double sum = 0;
+        double[] scores = MetricRunner.scores(metric, clip);
+        for (double s : scores) {
+            assertTrue(Double.isFinite(s) && s >= 0 && s <= 1, metric.key() + " out of range: " + s);
+            sum += s;
+        }
+        return sum / scores.length;
+    }
+
+    /** The raw measurement of a first frame (no previous frame). */
+    static double[] firstFrame(ComplexityMetric metric) {
+        AnalysisFrame frame = MetricRunner.frame(GrayClip.constant(64, 64, 1, 100), 0);
+        return metric.measure(new FrameContext(frame, null, 1 / 24.0, 1));
+    }
+}
