@@ -179,7 +179,7 @@ public final class ShotAnalyzer implements AutoCloseable {
                 measured.framesRead(), n, info.firstFrame(), measured.lastNumber(), info.fps(), info.width(),
                 info.height(), MetricSummary.round(measured.framesRead() / info.fps()), info.codec(),
                 options.stride(), size.width(), size.height(), info.missingFrames(), means, summaries,
-                measured.numbers(), VERSION, timings);
+                measured.numbers(), VERSION, timings, null, null);
     }
 
     /** A temporal metric is undefined (NaN) on the first frame: it takes the first defined value, or 0. */

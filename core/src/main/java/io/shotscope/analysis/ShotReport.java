@@ -1,5 +1,6 @@
 package io.shotscope.analysis;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
@@ -20,6 +21,8 @@ import java.util.Map;
  * @param analysisWidth    width the metrics were measured at
  * @param analysisHeight   height the metrics were measured at
  * @param timingsMs        wall and busy times of the stages, in milliseconds
+ * @param prediction       the model's verdict, or null when no model was used
+ * @param explanation      the factors that drove the prediction, strongest first, or null
  */
 public record ShotReport(
         String input,
@@ -43,5 +46,14 @@ public record ShotReport(
         Map<String, MetricSummary> metrics,
         List<Integer> frameNumbers,
         String analyzerVersion,
-        Map<String, Object> timingsMs) {
+        Map<String, Object> timingsMs,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Prediction prediction,
+        @JsonInclude(JsonInclude.Include.NON_NULL) List<Factor> explanation) {
+
+    /** This report with a model's prediction and the factors that explain it. */
+    public ShotReport withPrediction(Prediction newPrediction, List<Factor> factors) {
+        return new ShotReport(input, stem, kind, sha256, frames, framesAnalysed, firstFrame, lastFrame, fps, width,
+                height, durationS, codec, stride, analysisWidth, analysisHeight, missingFrames, complexityScores,
+                metrics, frameNumbers, analyzerVersion, timingsMs, newPrediction, List.copyOf(factors));
+    }
 }
