@@ -140,12 +140,17 @@ public record LatentFactors(
 
     /** The factors as manifest cells, in {@link #COLUMNS} order; numbers in a locale-free format. */
     public List<String> csvValues() {
-        return List.of(Long.toString(detailSeed), background, Integer.toString(backgroundSlot),
+        return List.of(Long.toString(detailSeed), csvText(background), Integer.toString(backgroundSlot),
                 num(panSpeed), num(panAngle), num(shakeAmplitude), num(shakeFrequency), num(zoomRate),
                 Integer.toString(objectCount), num(objectSpeed), num(objectSize), num(shutter),
                 Integer.toString(occluderStart), Integer.toString(occluderFrames), num(fineDetail),
                 num(grainSigma), num(flickerAmplitude), Boolean.toString(flickerBurst),
                 Integer.toString(flickerStart), Integer.toString(flickerFrames), num(defocusSigma));
+    }
+
+    /** A clip name as one CSV cell: quoted (quotes doubled) when it holds a comma, quote or line break. */
+    static String csvText(String text) {
+        return text.matches("[^,\"\r\n]*") ? text : '"' + text.replace("\"", "\"\"") + '"';
     }
 
     /** Three decimals, so the manifest holds the factors exactly as they were rendered and labelled. */

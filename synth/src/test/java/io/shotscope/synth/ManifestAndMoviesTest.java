@@ -63,6 +63,12 @@ class ManifestAndMoviesTest {
     }
 
     @Test
+    void clipNamesWithCommasAreQuotedInTheManifest() {
+        assertEquals("plain.mp4", LatentFactors.csvText("plain.mp4"));
+        assertEquals("\"a,b \"\"c\"\".mp4\"", LatentFactors.csvText("a,b \"c\".mp4"));
+    }
+
+    @Test
     void progressIsReportedOncePerShot() {
         List<Integer> done = new ArrayList<>();
         SyntheticShots.render(tmp, 3, 1, null, (shot, n, total) -> done.add(n),
