@@ -323,7 +323,7 @@ final class ShotRenderer {
             double x = t[0] + rng.nextGaussian() * spread;
             double y = t[1] + rng.nextGaussian() * spread * 0.7;
             double dir = t[2] + rng.nextGaussian() * 0.4;
-            double bend = rng.nextDouble(-0.06, 0.06);
+            double bend = rng.nextDouble(-0.03, 0.03);
             float tone = (float) rng.nextDouble(0.8, 1.2);
             int steps = (int) (2 * px * rng.nextDouble(10, 50));
             for (int i = 0; i < steps; i++) {
