@@ -1,0 +1,95 @@
+package io.shotscope.synth;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.shotscope.testsupport.SharedClips;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ManifestAndMoviesTest {
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void moviesDecodeWithTheConfiguredFrameCountAndSize() throws Exception {
+        SynthConfig config = SynthConfig.DEFAULT.withFrames(10);
+        List<SynthShot> shots = SyntheticShots.render(tmp, 3, 1, null, null, config);
+
+        assertEquals(3, shots.size());
+        for (int i = 0; i < shots.size(); i++) {
+            assertEquals(tmp.resolve(SyntheticShots.fileName(i)), shots.get(i).path());
+            Movies.Decoded movie = Movies.decode(shots.get(i).path());
+            assertEquals(320, movie.width());
+            assertEquals(180, movie.height());
+            assertEquals(10, movie.frames().size());
+        }
+        assertEquals("shot_00001.mkv", shots.get(0).path().getFileName().toString());
+    }
+
+    @Test
+    void mjpegMoviesDecodeToo() throws Exception {
+        SynthConfig config = SynthConfig.DEFAULT.withSize(96, 54).withFrames(9).withCodec(SynthConfig.Codec.MJPEG);
+        SynthShot shot = SyntheticShots.render(tmp, 1, 2, null, null, config).get(0);
+
+        Movies.Decoded movie = Movies.decode(shot.path());
+        assertEquals(96, movie.width());
+        assertEquals(54, movie.height());
+        assertEquals(9, movie.frames().size());
+    }
+
+    @Test
+    void manifestHasPathLabelAndEveryFactorPerShotInOrder() throws Exception {
+        SynthConfig config = SynthConfig.DEFAULT.withSize(64, 36).withFrames(8);
+        List<SynthShot> shots = SyntheticShots.render(tmp, 4, 5, null, null, config);
+
+        List<String> lines = Files.readAllLines(tmp.resolve(SyntheticShots.MANIFEST));
+        List<String> header = new ArrayList<>(List.of("path", "label"));
+        header.addAll(LatentFactors.COLUMNS);
+        assertEquals(String.join(",", header), lines.get(0));
+        assertEquals(5, lines.size());
+        for (int i = 0; i < shots.size(); i++) {
+            String[] cells = lines.get(i + 1).split(",");
+            assertEquals(header.size(), cells.length);
+            assertEquals(SyntheticShots.fileName(i), cells[0]);
+            assertEquals(EffortRubric.label(shots.get(i).factors()).toString(), cells[1]);
+            assertEquals(shots.get(i).factors().csvValues(), List.of(cells).subList(2, cells.length));
+        }
+    }
+
+    @Test
+    void clipNamesWithCommasAreQuotedInTheManifest() {
+        assertEquals("plain.mp4", LatentFactors.csvText("plain.mp4"));
+        assertEquals("\"a,b \"\"c\"\".mp4\"", LatentFactors.csvText("a,b \"c\".mp4"));
+    }
+
+    @Test
+    void progressIsReportedOncePerShot() {
+        List<Integer> done = new ArrayList<>();
+        SyntheticShots.render(tmp, 3, 1, null, (shot, n, total) -> done.add(n),
+                SynthConfig.DEFAULT.withSize(64, 36).withFrames(8));
+        assertEquals(List.of(1, 2, 3), done);
+    }
+
+    @Test
+    void backgroundsComeFromRealFootageWhenAFolderIsGiven() throws Exception {
+        Path clips = SharedClips.dir();
+        SynthConfig config = SynthConfig.DEFAULT.withSize(64, 36).withFrames(8);
+        List<SynthShot> shots = SyntheticShots.render(tmp, 3, 1, clips, null, config);
+
+        for (SynthShot shot : shots) {
+            assertTrue(Files.isRegularFile(clips.resolve(shot.factors().background())), shot.factors().background());
+            assertEquals(8, Movies.decode(shot.path()).frames().size());
+        }
+        // the background choice does not change any other factor, so labels do not depend on it
+        List<SynthShot> procedural = SyntheticShots.render(tmp.resolve("p"), 3, 1, null, null, config);
+        for (int i = 0; i < shots.size(); i++) {
+            assertEquals(procedural.get(i).label(), shots.get(i).label());
+        }
+    }
+}
