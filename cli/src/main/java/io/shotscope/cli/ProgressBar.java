@@ -13,13 +13,20 @@ final class ProgressBar implements ProgressListener {
 
     private final PrintWriter err;
     private final String name;
+    private final String rateUnit;
     private final long start = System.nanoTime();
     private long lastDraw;
     private boolean drawn;
 
     ProgressBar(PrintWriter err, String name) {
+        this(err, name, "fps");
+    }
+
+    /** @param rateUnit how the rate is labelled, e.g. {@code fps} or {@code shots/s} */
+    ProgressBar(PrintWriter err, String name, String rateUnit) {
         this.err = err;
         this.name = name;
+        this.rateUnit = rateUnit;
     }
 
     static boolean stderrIsTerminal() {
@@ -42,9 +49,9 @@ final class ProgressBar implements ProgressListener {
             line.append('[').append("#".repeat(filled)).append("-".repeat(BAR_WIDTH - filled)).append("] ")
                     .append(read).append('/').append(expected);
             long left = fps > 0 ? Math.round((expected - read) / fps) : 0;
-            line.append(String.format(" %.1f fps ETA %d:%02d", fps, left / 60, left % 60));
+            line.append(String.format(" %.1f %s ETA %d:%02d", fps, rateUnit, left / 60, left % 60));
         } else {
-            line.append(read).append(String.format(" frames %.1f fps", fps));
+            line.append(read).append(String.format(" done %.1f %s", fps, rateUnit));
         }
         err.print(line);
         err.flush();
