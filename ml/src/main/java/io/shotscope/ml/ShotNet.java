@@ -53,15 +53,20 @@ final class ShotNet extends AbstractBlock {
         metricEncoder = addChildBlock("metric_embedding", new SequentialBlock()
                 .add(Linear.builder().setUnits(config.metricEmbedding()).build())
                 .add(Activation.reluBlock()));
-        // DJL's bidirectional LSTM wants its input size equal to its state size, hence this projection.
+        // Projects to the LSTM state size: DJL's bidirectional LSTM has failed on other input sizes.
         fusion = addChildBlock("fusion", new SequentialBlock()
                 .add(Linear.builder().setUnits(config.stateSize()).build())
                 .add(Activation::tanh));
+        // No LSTM biases: DJL (0.36) hands PyTorch the parameters as all weights then all biases,
+        // but PyTorch wants w_ih, w_hh, b_ih, b_hh per direction, so with biases the backward
+        // direction reads the wrong tensors (NaN). Without biases both orders agree; the fusion
+        // layer's bias feeds the LSTM instead.
         sequence = addChildBlock("bilstm", LSTM.builder()
                 .setStateSize(config.stateSize())
                 .setNumLayers(1)
                 .optBatchFirst(true)
                 .optBidirectional(true)
+                .optHasBiases(false)
                 .build());
         head = addChildBlock("head", Linear.builder().setUnits(CLASSES).build());
     }
