@@ -23,7 +23,8 @@ import ai.djl.util.PairList;
  * the LSTM state size; a bidirectional LSTM reads the T frames; mean and max over time are
  * concatenated and a linear layer gives three logits (Easy, Medium, Hard).
  *
- * <p>Inputs: metrics {@code [B, T, 9]} and thumbnails {@code [B, T, 3, 36, 64]}. Output: logits {@code [B, 3]}.
+ * <p>Inputs: metrics {@code [B, T, 9]} and thumbnails {@code [B, T, 3, 36, 64]}, or {@code [1, T, 3, 36, 64]}
+ * when all B shots share their thumbnails (the CNN then runs once). Output: logits {@code [B, 3]}.
  */
 final class ShotNet extends AbstractBlock {
 
@@ -98,10 +99,14 @@ final class ShotNet extends AbstractBlock {
         NDArray frames = inputs.get(1);
         long batch = metrics.getShape().get(0);
         long steps = metrics.getShape().get(1);
+        long pictureBatch = frames.getShape().get(0);
         NDArray pictures = frames.reshape(
-                batch * steps, ShotFeatures.CHANNELS, ShotFeatures.HEIGHT, ShotFeatures.WIDTH);
+                pictureBatch * steps, ShotFeatures.CHANNELS, ShotFeatures.HEIGHT, ShotFeatures.WIDTH);
         NDArray frameEmbedding = frameEncoder.forward(store, new NDList(pictures), training)
-                .head().reshape(batch, steps, config.frameEmbedding());
+                .head().reshape(pictureBatch, steps, config.frameEmbedding());
+        if (pictureBatch != batch) {
+            frameEmbedding = frameEmbedding.broadcast(new Shape(batch, steps, config.frameEmbedding()));
+        }
         NDArray metricEmbedding = metricEncoder.forward(store, new NDList(metrics), training).head();
         NDArray fused = fusion.forward(store, new NDList(frameEmbedding.concat(metricEmbedding, 2)), training)
                 .head();

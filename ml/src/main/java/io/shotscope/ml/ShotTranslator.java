@@ -32,27 +32,48 @@ final class ShotTranslator implements NoBatchifyTranslator<List<ShotFeatures>, f
         return rows(list.head());
     }
 
-    /** The network inputs for a batch: metrics {@code [B, T, 9]} and thumbnails {@code [B, T, 3, 36, 64]}. */
+    /**
+     * The network inputs for a batch: metrics {@code [B, T, 9]} and thumbnails {@code [B, T, 3, 36, 64]}.
+     * Shots that share the very same thumbnail rows (like the leave-one-metric-out variants of one
+     * shot) are packed with thumbnails {@code [1, T, 3, 36, 64]}, so the CNN runs once.
+     */
     static NDList inputs(NDManager manager, List<ShotFeatures> shots, Normalisation normalisation, int frames) {
+        List<ShotFeatures> sampled = shots.stream()
+                .map(shot -> shot.length() == frames ? shot : shot.resample(frames))
+                .toList();
         int metricCount = ShotFeatures.METRICS;
         int pixels = ShotFeatures.THUMBNAIL_SIZE;
-        float[] metrics = new float[shots.size() * frames * metricCount];
-        float[] pictures = new float[shots.size() * frames * pixels];
-        for (int b = 0; b < shots.size(); b++) {
-            ShotFeatures shot = shots.get(b);
-            if (shot.length() != frames) {
-                shot = shot.resample(frames);
-            }
+        float[] metrics = new float[sampled.size() * frames * metricCount];
+        for (int b = 0; b < sampled.size(); b++) {
             for (int t = 0; t < frames; t++) {
-                int row = b * frames + t;
                 for (int m = 0; m < metricCount; m++) {
-                    metrics[row * metricCount + m] = normalisation.apply(m, shot.metrics()[t][m]);
+                    metrics[(b * frames + t) * metricCount + m] =
+                            normalisation.apply(m, sampled.get(b).metrics()[t][m]);
                 }
-                System.arraycopy(shot.frames()[t], 0, pictures, row * pixels, pixels);
             }
         }
-        Shape[] shapes = ShotNet.inputShapes(shots.size(), frames);
-        return new NDList(manager.create(metrics, shapes[0]), manager.create(pictures, shapes[1]));
+        int pictureShots = sharesThumbnails(sampled) ? 1 : sampled.size();
+        float[] pictures = new float[pictureShots * frames * pixels];
+        for (int b = 0; b < pictureShots; b++) {
+            for (int t = 0; t < frames; t++) {
+                System.arraycopy(sampled.get(b).frames()[t], 0, pictures, (b * frames + t) * pixels, pixels);
+            }
+        }
+        Shape[] shapes = ShotNet.inputShapes(sampled.size(), frames);
+        return new NDList(manager.create(metrics, shapes[0]),
+                manager.create(pictures, ShotNet.inputShapes(pictureShots, frames)[1]));
+    }
+
+    private static boolean sharesThumbnails(List<ShotFeatures> shots) {
+        float[][] first = shots.get(0).frames();
+        for (ShotFeatures shot : shots) {
+            for (int t = 0; t < first.length; t++) {
+                if (shot.frames()[t] != first[t]) {
+                    return false;
+                }
+            }
+        }
+        return shots.size() > 1;
     }
 
     /** A {@code [B, C]} array as B rows. */

@@ -3,11 +3,13 @@ package io.shotscope.ml;
 /**
  * Calibrates logits by one scalar: probabilities = softmax(logits / T). T is fitted on a held-out
  * split by a golden-section search over log T, minimising the mean negative log-likelihood.
+ * T is kept within [0.25, 10]: a small validation split that the model separates perfectly would
+ * otherwise drive T towards 0 and make every rating look certain.
  */
 public final class TemperatureScaling {
 
-    static final double MIN_T = 0.05;
-    static final double MAX_T = 20;
+    static final double MIN_T = 0.25;
+    static final double MAX_T = 10;
 
     private TemperatureScaling() {
     }
