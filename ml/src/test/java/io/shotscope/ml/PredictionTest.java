@@ -1,10 +1,12 @@
 package io.shotscope.ml;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.shotscope.metrics.MetricRegistry;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,6 +45,24 @@ class PredictionTest {
                 weights += factor.weight();
             }
             assertTrue(weights <= 1 + 1e-9);
+        }
+    }
+
+    @Test
+    void variantsSharingThumbnailsGiveTheSameLogitsAsSeparateCopies() {
+        ShotFeatures shot = SyntheticShots.shot(Difficulty.Medium, ShotFeatures.FRAMES, new Random(5));
+        ShotFeatures shared = shot.withMetric(SyntheticShots.MOTION, 0.5f);
+        float[][] copiedFrames = new float[shot.length()][];
+        for (int t = 0; t < copiedFrames.length; t++) {
+            copiedFrames[t] = shot.frames()[t].clone();
+        }
+        ShotFeatures separate = new ShotFeatures(shared.metrics(), copiedFrames);
+        try (ShotClassifier classifier = SyntheticShots.untrained(9)) {
+            float[][] packedOnce = classifier.logits(List.of(shot, shared));
+            float[][] packedTwice = classifier.logits(List.of(shot, separate));
+            for (int i = 0; i < 2; i++) {
+                assertArrayEquals(packedTwice[i], packedOnce[i], 1e-5f);
+            }
         }
     }
 
