@@ -1,0 +1,8 @@
+package io.shotscope.ml;
+
+/** A saved model that does not fit this build of the analyser (other metrics, other analyser major version). */
+public class IncompatibleModelException extends RuntimeException {
+    public IncompatibleModelException(String message) {
+        super(message);
+    }
+}

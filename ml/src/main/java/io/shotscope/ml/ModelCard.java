@@ -1,0 +1,63 @@
+package io.shotscope.ml;
+
+/**
+ * What the caller knows about a trained model, written as {@code MODEL_CARD.md} next to it.
+ *
+ * @param trainingData where the labelled shots came from and how they were split
+ * @param trainShots shots used to fit the weights
+ * @param validationShots shots used for early stopping and temperature scaling
+ * @param seed the training seed
+ * @param date when the model was trained (ISO-8601)
+ * @param training the training run, or null
+ * @param evaluation figures on a held-out set, or null
+ * @param baseline the static baseline's figures on the same set, or null
+ */
+public record ModelCard(
+        String trainingData,
+        int trainShots,
+        int validationShots,
+        long seed,
+        String date,
+        TrainingResult training,
+        EvaluationResult evaluation,
+        EvaluationResult baseline) {
+
+    String toMarkdown(ModelMetadata metadata) {
+        StringBuilder md = new StringBuilder();
+        md.append("# Model card: ").append(metadata.modelName()).append(' ').append(metadata.modelVersion())
+                .append("\n\nRates VFX shots ").append(String.join(" / ", metadata.classNames()))
+                .append(" from ").append(metadata.frames()).append(" sampled frames: the nine metric scores ")
+                .append(metadata.metrics()).append(" and a ")
+                .append(metadata.thumbnail().channels()).append('x').append(metadata.thumbnail().height())
+                .append('x').append(metadata.thumbnail().width())
+                .append(" RGB thumbnail per frame (CNN + bidirectional LSTM).\n\n")
+                .append("- Analyser version: ").append(metadata.analyserVersion()).append('\n')
+                .append("- Trained: ").append(date).append(", seed ").append(seed).append('\n')
+                .append("- Training data: ").append(trainingData).append('\n')
+                .append("- Shots: ").append(trainShots).append(" train, ").append(validationShots)
+                .append(" validation\n")
+                .append("- Temperature: ").append(String.format("%.3f", metadata.temperature())).append('\n');
+        if (training != null) {
+            md.append("- Epochs run: ").append(training.epochsRun()).append(", best epoch ")
+                    .append(training.bestEpoch()).append('\n');
+        }
+        appendEvaluation(md, "Evaluation", evaluation);
+        appendEvaluation(md, "Static baseline (logistic regression on metric aggregates)", baseline);
+        md.append("\n## Limits\n\nLabels reflect the artists who rated the training shots. The model sees only the")
+                .append(" analyser's metrics and small thumbnails; treat its rating as a first estimate.\n");
+        return md.toString();
+    }
+
+    private static void appendEvaluation(StringBuilder md, String title, EvaluationResult result) {
+        if (result == null) {
+            return;
+        }
+        md.append("\n## ").append(title).append("\n\n")
+                .append(String.format("- Shots: %d%n- Accuracy: %.3f%n- Macro-F1: %.3f%n- ECE: %.3f%n",
+                        result.count(), result.accuracy(), result.macroF1(), result.expectedCalibrationError()));
+        for (Difficulty d : Difficulty.values()) {
+            md.append(String.format("- %s: precision %.3f, recall %.3f%n",
+                    d, result.precision()[d.ordinal()], result.recall()[d.ordinal()]));
+        }
+    }
+}

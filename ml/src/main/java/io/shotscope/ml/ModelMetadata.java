@@ -1,0 +1,79 @@
+package io.shotscope.ml;
+
+import io.shotscope.analysis.ShotAnalyzer;
+import io.shotscope.metrics.MetricRegistry;
+import java.nio.file.Path;
+import java.util.List;
+
+/** Everything besides the weights that a saved model needs to be used again: {@code model.json}. */
+public record ModelMetadata(
+        int formatVersion,
+        String modelName,
+        String modelVersion,
+        List<String> classNames,
+        List<String> metrics,
+        String analyserVersion,
+        int frames,
+        Thumbnail thumbnail,
+        Normalisation normalisation,
+        double temperature,
+        NetworkConfig network,
+        long seed) {
+
+    public static final int FORMAT_VERSION = 1;
+    public static final String MODEL_NAME = "shotscope-difficulty";
+    public static final String MODEL_VERSION = "1";
+
+    /** Thumbnail layout the network expects (channel-first). */
+    public record Thumbnail(int channels, int height, int width) {
+        static final Thumbnail DEFAULT =
+                new Thumbnail(ShotFeatures.CHANNELS, ShotFeatures.HEIGHT, ShotFeatures.WIDTH);
+    }
+
+    /** Metadata for a new model of this build: current metrics, analyser version and thumbnail size. */
+    static ModelMetadata current(
+            int frames, Normalisation normalisation, double temperature, NetworkConfig network, long seed) {
+        return new ModelMetadata(
+                FORMAT_VERSION, MODEL_NAME, MODEL_VERSION, Difficulty.names(), MetricRegistry.keys(),
+                ShotAnalyzer.VERSION, frames, Thumbnail.DEFAULT, normalisation, temperature, network, seed);
+    }
+
+    ModelMetadata withTemperature(double value) {
+        return new ModelMetadata(formatVersion, modelName, modelVersion, classNames, metrics, analyserVersion,
+                frames, thumbnail, normalisation, value, network, seed);
+    }
+
+    /** Throws unless this model can run on this build's analyser output. */
+    void requireCompatible(Path source) {
+        if (formatVersion != FORMAT_VERSION) {
+            throw new IncompatibleModelException("model " + source + " has format version " + formatVersion
+                    + ", expected " + FORMAT_VERSION);
+        }
+        if (!Difficulty.names().equals(classNames)) {
+            throw new IncompatibleModelException("model " + source + " has classes " + classNames
+                    + ", expected " + Difficulty.names());
+        }
+        requireMetrics(metrics, source);
+        if (!major(ShotAnalyzer.VERSION).equals(major(analyserVersion))) {
+            throw new IncompatibleModelException("model " + source + " was trained on analyser version "
+                    + analyserVersion + ", expected major version " + major(ShotAnalyzer.VERSION)
+                    + " (this analyser is " + ShotAnalyzer.VERSION + "); retrain the model");
+        }
+        if (!Thumbnail.DEFAULT.equals(thumbnail)) {
+            throw new IncompatibleModelException("model " + source + " expects thumbnails " + thumbnail
+                    + ", expected " + Thumbnail.DEFAULT);
+        }
+    }
+
+    static void requireMetrics(List<String> found, Path source) {
+        List<String> expected = MetricRegistry.keys();
+        if (!expected.equals(found)) {
+            throw new IncompatibleModelException("model " + source + " was trained on metrics " + found
+                    + " but this analyser measures " + expected + "; retrain the model");
+        }
+    }
+
+    private static String major(String version) {
+        return version == null ? "" : version.split("\\.", 2)[0];
+    }
+}

@@ -1,0 +1,177 @@
+package io.shotscope.ml;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.inference.Predictor;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.translate.TranslateException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.shotscope.metrics.MetricRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A trained shot network with its metadata: rates shots and explains the rating. A model on disk
+ * is a directory holding the weights ({@value #WEIGHTS_NAME}-0000.params), {@value #METADATA_FILE}
+ * and {@value #CARD_FILE}. Not thread-safe; close it when done.
+ */
+public final class ShotClassifier implements DifficultyModel, AutoCloseable {
+
+    public static final String WEIGHTS_NAME = "shotscope-difficulty";
+    public static final String METADATA_FILE = "model.json";
+    public static final String CARD_FILE = "MODEL_CARD.md";
+    /** Shots per forward pass when rating many. */
+    static final int BATCH = 16;
+    static final int TOP_FACTORS = 3;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Model model;
+    private final ModelMetadata metadata;
+
+    ShotClassifier(Model model, ModelMetadata metadata) {
+        this.model = model;
+        this.metadata = metadata;
+    }
+
+    /** A new, not yet initialised model holding a {@link ShotNet}; the engine is loaded offline. */
+    static Model newModel(NetworkConfig network) {
+        MlEngine.get();
+        Model model = Model.newInstance(WEIGHTS_NAME, MlEngine.ENGINE_NAME);
+        model.setBlock(new ShotNet(network));
+        return model;
+    }
+
+    /** A randomly initialised classifier (seeded), for tests and as the starting point of training. */
+    static ShotClassifier untrained(ModelMetadata metadata) {
+        Model model = newModel(metadata.network());
+        MlEngine.get().setRandomSeed((int) metadata.seed());
+        model.getBlock().initialize(model.getNDManager(), DataType.FLOAT32, ShotNet.inputShapes(1, metadata.frames()));
+        return new ShotClassifier(model, metadata);
+    }
+
+    /** Loads a model directory, refusing one made for other metrics or another analyser major version. */
+    public static ShotClassifier load(Path dir) throws IOException {
+        Path json = dir.resolve(METADATA_FILE);
+        if (!Files.isRegularFile(json)) {
+            throw new IOException("not a shotscope model directory (no " + METADATA_FILE + "): " + dir);
+        }
+        ModelMetadata metadata = JSON.readValue(json.toFile(), ModelMetadata.class);
+        metadata.requireCompatible(dir);
+        Model model = newModel(metadata.network());
+        try {
+            model.load(dir, WEIGHTS_NAME);
+        } catch (MalformedModelException | IOException | RuntimeException e) {
+            model.close();
+            throw new IOException("cannot read the weights in " + dir + ": " + e.getMessage(), e);
+        }
+        return new ShotClassifier(model, metadata);
+    }
+
+    /** Writes weights, {@value #METADATA_FILE} and, if a card is given, {@value #CARD_FILE} into {@code dir}. */
+    public void save(Path dir, ModelCard card) throws IOException {
+        Files.createDirectories(dir);
+        model.save(dir, WEIGHTS_NAME);
+        JSON.writeValue(dir.resolve(METADATA_FILE).toFile(), metadata);
+        if (card != null) {
+            Files.writeString(dir.resolve(CARD_FILE), card.toMarkdown(metadata));
+        }
+    }
+
+    public ModelMetadata metadata() {
+        return metadata;
+    }
+
+    /**
+     * Rates a shot and explains it by leaving one metric out at a time: metric i is set to its
+     * training mean in every frame and the drop in the predicted class's probability is its weight.
+     * Weights are normalised over the positive drops; the top three are returned. One batched
+     * forward pass of ten variants.
+     */
+    public Prediction predict(ShotFeatures shot) {
+        ShotFeatures sampled = shot.length() == metadata.frames() ? shot : shot.resample(metadata.frames());
+        List<ShotFeatures> variants = new ArrayList<>();
+        variants.add(sampled);
+        for (int m = 0; m < ShotFeatures.METRICS; m++) {
+            variants.add(sampled.withMetric(m, metadata.normalisation().mean()[m]));
+        }
+        List<double[]> p = probabilities(variants);
+        double[] probabilities = p.get(0);
+        int label = Evaluator.argmax(probabilities);
+        List<String> keys = metadata.metrics();
+        double[] drops = new double[ShotFeatures.METRICS];
+        double positive = 0;
+        for (int m = 0; m < drops.length; m++) {
+            drops[m] = probabilities[label] - p.get(m + 1)[label];
+            positive += Math.max(0, drops[m]);
+        }
+        List<Factor> factors = new ArrayList<>();
+        for (int m = 0; m < drops.length; m++) {
+            if (drops[m] > 0) {
+                factors.add(new Factor(keys.get(m), drops[m] / positive));
+            }
+        }
+        factors.sort(Comparator.comparingDouble(Factor::weight).reversed());
+        Map<Difficulty, Double> byClass = new EnumMap<>(Difficulty.class);
+        for (Difficulty d : Difficulty.values()) {
+            byClass.put(d, probabilities[d.ordinal()]);
+        }
+        return new Prediction(Difficulty.ofIndex(label), probabilities[label], byClass,
+                List.copyOf(factors.subList(0, Math.min(TOP_FACTORS, factors.size()))));
+    }
+
+    @Override
+    public double[] probabilities(ShotFeatures shot) {
+        return probabilities(List.of(shot)).get(0);
+    }
+
+    /** Calibrated probabilities: softmax of logits divided by the fitted temperature. */
+    @Override
+    public List<double[]> probabilities(List<ShotFeatures> shots) {
+        List<double[]> out = new ArrayList<>(shots.size());
+        for (float[] row : logits(shots)) {
+            out.add(TemperatureScaling.softmax(row, metadata.temperature()));
+        }
+        return out;
+    }
+
+    /** Raw network logits, in batches of {@value #BATCH}. */
+    float[][] logits(List<ShotFeatures> shots) {
+        float[][] out = new float[shots.size()][];
+        try (Predictor<List<ShotFeatures>, float[][]> predictor =
+                model.newPredictor(new ShotTranslator(metadata.normalisation(), metadata.frames()))) {
+            for (int from = 0; from < shots.size(); from += BATCH) {
+                int to = Math.min(shots.size(), from + BATCH);
+                float[][] rows = predictor.predict(shots.subList(from, to));
+                System.arraycopy(rows, 0, out, from, rows.length);
+            }
+        } catch (TranslateException e) {
+            throw new IllegalStateException("shot network failed: " + e.getMessage(), e);
+        }
+        return out;
+    }
+
+    Model model() {
+        return model;
+    }
+
+    ShotClassifier withMetadata(ModelMetadata value) {
+        return new ShotClassifier(model, value);
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+
+    /** The metric keys of this build, for callers filling {@link ShotFeatures}. */
+    public static List<String> metricKeys() {
+        return MetricRegistry.keys();
+    }
+}

@@ -1,0 +1,198 @@
+package io.shotscope.ml;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Trains the shot network: Adam on softmax cross-entropy over shuffled mini-batches, early stopping
+ * on validation loss (the best epoch's weights are kept), then temperature scaling on the
+ * validation split. Deterministic for a given seed.
+ */
+public final class Trainer {
+
+    private Trainer() {
+    }
+
+    public static TrainingResult train(
+            List<LabelledShot> train, List<LabelledShot> validation, TrainingConfig config, TrainingListener listener) {
+        if (train.isEmpty()) {
+            throw new IllegalArgumentException("cannot train on no shots");
+        }
+        ModelMetadata metadata = ModelMetadata.current(
+                config.frames(), Normalisation.fit(train), 1.0, config.network(), config.seed());
+        Model model = ShotClassifier.newModel(config.network());
+        try {
+            Run run = new Run(model, metadata, config, listener);
+            run.fit(train, validation);
+            ShotClassifier classifier = new ShotClassifier(model, metadata);
+            double temperature = 1.0;
+            if (!validation.isEmpty()) {
+                temperature = TemperatureScaling.fit(
+                        classifier.logits(features(validation)), labels(validation));
+            }
+            return new TrainingResult(classifier.withMetadata(metadata.withTemperature(temperature)),
+                    run.trainLoss.size(), run.bestEpoch, List.copyOf(run.trainLoss), List.copyOf(run.trainAccuracy),
+                    List.copyOf(run.validationLoss), List.copyOf(run.validationAccuracy), temperature);
+        } catch (RuntimeException | Error e) {
+            model.close();
+            throw e;
+        }
+    }
+
+    /** One training run's state: the per-epoch figures and the best weights so far. */
+    private static final class Run {
+        private final Model model;
+        private final ModelMetadata metadata;
+        private final TrainingConfig config;
+        private final TrainingListener listener;
+        final List<Double> trainLoss = new ArrayList<>();
+        final List<Double> trainAccuracy = new ArrayList<>();
+        final List<Double> validationLoss = new ArrayList<>();
+        final List<Double> validationAccuracy = new ArrayList<>();
+        int bestEpoch;
+        private byte[] bestWeights;
+
+        Run(Model model, ModelMetadata metadata, TrainingConfig config, TrainingListener listener) {
+            this.model = model;
+            this.metadata = metadata;
+            this.config = config;
+            this.listener = listener;
+        }
+
+        void fit(List<LabelledShot> train, List<LabelledShot> validation) {
+            MlEngine.get().setRandomSeed((int) config.seed());
+            Random shuffler = new Random(config.seed());
+            DefaultTrainingConfig djlConfig = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(config.learningRate())).build());
+            List<LabelledShot> order = new ArrayList<>(train);
+            double best = Double.POSITIVE_INFINITY;
+            try (ai.djl.training.Trainer trainer = model.newTrainer(djlConfig)) {
+                trainer.initialize(ShotNet.inputShapes(1, config.frames()));
+                for (int epoch = 1; epoch <= config.maxEpochs(); epoch++) {
+                    Collections.shuffle(order, shuffler);
+                    double[] epochFigures = trainEpoch(trainer, order);
+                    double[] validationFigures = validation.isEmpty()
+                            ? new double[] {Double.NaN, Double.NaN}
+                            : validate(trainer, validation);
+                    trainLoss.add(epochFigures[0]);
+                    trainAccuracy.add(epochFigures[1]);
+                    validationLoss.add(validationFigures[0]);
+                    validationAccuracy.add(validationFigures[1]);
+                    listener.onEpoch(new TrainingListener.Epoch(epoch, config.maxEpochs(), epochFigures[0],
+                            epochFigures[1], validationFigures[0], validationFigures[1]));
+                    double score = validation.isEmpty() ? epochFigures[0] : validationFigures[0];
+                    if (score < best) {
+                        best = score;
+                        bestEpoch = epoch;
+                        bestWeights = snapshot();
+                    } else if (epoch - bestEpoch >= config.patience()) {
+                        break;
+                    }
+                }
+            }
+            restore(bestWeights);
+        }
+
+        /** One pass over the shuffled training set; returns mean loss and accuracy. */
+        private double[] trainEpoch(ai.djl.training.Trainer trainer, List<LabelledShot> order) {
+            double lossSum = 0;
+            int correct = 0;
+            for (int from = 0; from < order.size(); from += config.batchSize()) {
+                List<LabelledShot> batch = order.subList(from, Math.min(order.size(), from + config.batchSize()));
+                try (NDManager manager = trainer.getManager().newSubManager()) {
+                    NDList inputs = ShotTranslator.inputs(
+                            manager, features(batch), metadata.normalisation(), config.frames());
+                    NDArray target = manager.create(labels(batch));
+                    try (GradientCollector collector = trainer.newGradientCollector()) {
+                        NDList logits = trainer.forward(inputs);
+                        NDArray loss = trainer.getLoss().evaluate(new NDList(target), logits);
+                        collector.backward(loss);
+                        lossSum += loss.getFloat() * batch.size();
+                        correct += countCorrect(ShotTranslator.rows(logits.head()), labels(batch));
+                    }
+                    trainer.step();
+                }
+            }
+            return new double[] {lossSum / order.size(), correct / (double) order.size()};
+        }
+
+        /** Validation negative log-likelihood (temperature 1) and accuracy. */
+        private double[] validate(ai.djl.training.Trainer trainer, List<LabelledShot> validation) {
+            float[][] logits = new float[validation.size()][];
+            for (int from = 0; from < validation.size(); from += ShotClassifier.BATCH) {
+                List<LabelledShot> batch =
+                        validation.subList(from, Math.min(validation.size(), from + ShotClassifier.BATCH));
+                try (NDManager manager = trainer.getManager().newSubManager()) {
+                    NDList inputs = ShotTranslator.inputs(
+                            manager, features(batch), metadata.normalisation(), config.frames());
+                    float[][] rows = ShotTranslator.rows(trainer.evaluate(inputs).head());
+                    System.arraycopy(rows, 0, logits, from, rows.length);
+                }
+            }
+            int[] labels = labels(validation);
+            return new double[] {
+                TemperatureScaling.nll(logits, labels, 1.0), countCorrect(logits, labels) / (double) labels.length
+            };
+        }
+
+        private byte[] snapshot() {
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            try (DataOutputStream out = new DataOutputStream(bytes)) {
+                model.getBlock().saveParameters(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return bytes.toByteArray();
+        }
+
+        private void restore(byte[] weights) {
+            try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(weights))) {
+                model.getBlock().loadParameters(model.getNDManager(), in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (MalformedModelException e) {
+                throw new IllegalStateException("could not restore the best weights", e);
+            }
+        }
+    }
+
+    private static int countCorrect(float[][] logits, int[] labels) {
+        int correct = 0;
+        for (int i = 0; i < labels.length; i++) {
+            int best = 0;
+            for (int c = 1; c < logits[i].length; c++) {
+                if (logits[i][c] > logits[i][best]) {
+                    best = c;
+                }
+            }
+            correct += best == labels[i] ? 1 : 0;
+        }
+        return correct;
+    }
+
+    static List<ShotFeatures> features(List<LabelledShot> shots) {
+        return shots.stream().map(LabelledShot::features).toList();
+    }
+
+    static int[] labels(List<LabelledShot> shots) {
+        return shots.stream().mapToInt(s -> s.label().ordinal()).toArray();
+    }
+}

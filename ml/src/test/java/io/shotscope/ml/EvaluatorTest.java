@@ -1,0 +1,59 @@
+package io.shotscope.ml;
+
+import static io.shotscope.ml.Difficulty.Easy;
+import static io.shotscope.ml.Difficulty.Hard;
+import static io.shotscope.ml.Difficulty.Medium;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EvaluatorTest {
+
+    /**
+     * Five predictions: Easy right at 0.9, Easy wrong (said Medium) at 0.6, Medium right at 0.7,
+     * Hard right at 0.8, Hard wrong (said Medium) at 0.5.
+     */
+    private static final List<Difficulty> TRUTH = List.of(Easy, Easy, Medium, Hard, Hard);
+    private static final List<double[]> PROBABILITIES = List.of(
+            new double[] {0.9, 0.05, 0.05},
+            new double[] {0.3, 0.6, 0.1},
+            new double[] {0.2, 0.7, 0.1},
+            new double[] {0.1, 0.1, 0.8},
+            new double[] {0.2, 0.5, 0.3});
+
+    @Test
+    void figuresMatchHandComputedValues() {
+        EvaluationResult result = Evaluator.evaluate(TRUTH, PROBABILITIES);
+        assertEquals(0.6, result.accuracy(), 1e-12);
+        assertArrayEquals(new int[][] {{1, 1, 0}, {0, 1, 0}, {0, 1, 1}}, result.confusion());
+        // Easy: P 1/1, R 1/2; Medium: P 1/3, R 1/1; Hard: P 1/1, R 1/2.
+        assertArrayEquals(new double[] {1, 1 / 3.0, 1}, result.precision(), 1e-12);
+        assertArrayEquals(new double[] {0.5, 1, 0.5}, result.recall(), 1e-12);
+        double f1 = (2 / 3.0 + 0.5 + 2 / 3.0) / 3; // Easy 2/3, Medium 2*(1/3)/(4/3) = 1/2, Hard 2/3
+        assertEquals(f1, result.macroF1(), 1e-12);
+        // Bins: 0.5 -> [0.5,0.6) wrong; 0.6 -> [0.6,0.7) wrong; 0.7, 0.8, 0.9 each right in their own bin.
+        double ece = (0.5 + 0.6 + 0.3 + 0.2 + 0.1) / 5;
+        assertEquals(ece, result.expectedCalibrationError(), 1e-9);
+        assertEquals(10, result.bins().size());
+        assertEquals(1, result.bins().get(9).count());
+    }
+
+    @Test
+    void reportWritesJsonAndReadableCharts(@TempDir Path dir) throws IOException {
+        EvaluationReport.write(Evaluator.evaluate(TRUTH, PROBABILITIES), dir);
+        assertTrue(Files.readString(dir.resolve(EvaluationReport.JSON_FILE)).contains("\"macroF1\""));
+        for (String file : List.of(EvaluationReport.CONFUSION_FILE, EvaluationReport.RELIABILITY_FILE)) {
+            BufferedImage image = ImageIO.read(dir.resolve(file).toFile());
+            assertTrue(image.getWidth() > 100 && image.getHeight() > 100, file);
+        }
+    }
+}

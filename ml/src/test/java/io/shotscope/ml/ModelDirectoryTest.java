@@ -1,0 +1,97 @@
+package io.shotscope.ml;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shotscope.analysis.ShotAnalyzer;
+import io.shotscope.metrics.MetricRegistry;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ModelDirectoryTest {
+
+    @TempDir
+    Path dir;
+
+    @BeforeEach
+    void engine() {
+        EngineAvailable.require();
+    }
+
+    @Test
+    void savedModelLoadsBackWithTheSamePredictions() throws IOException {
+        List<LabelledShot> shots = SyntheticShots.generate(6, ShotFeatures.FRAMES, 11);
+        ModelMetadata metadata = ModelMetadata.current(
+                ShotFeatures.FRAMES, Normalisation.fit(shots), 1.7, NetworkConfig.DEFAULT, 5);
+        ModelCard card = new ModelCard("six synthetic shots", 6, 0, 5, "2025-01-01", null, null, null);
+        List<ShotFeatures> features = Trainer.features(shots);
+        List<double[]> before;
+        try (ShotClassifier classifier = ShotClassifier.untrained(metadata)) {
+            before = classifier.probabilities(features);
+            classifier.save(dir, card);
+        }
+        assertTrue(Files.isRegularFile(dir.resolve("model.json")));
+        assertTrue(Files.readString(dir.resolve("MODEL_CARD.md")).contains("six synthetic shots"));
+        long bytes;
+        try (Stream<Path> files = Files.list(dir)) {
+            bytes = files.mapToLong(p -> p.toFile().length()).sum();
+        }
+        assertTrue(bytes < 1_000_000, "model directory should stay under 1 MB, is " + bytes);
+        System.out.println("model directory size: " + bytes + " bytes");
+
+        try (ShotClassifier loaded = ShotClassifier.load(dir)) {
+            assertEquals(metadata.temperature(), loaded.metadata().temperature());
+            assertArrayEquals(metadata.normalisation().mean(), loaded.metadata().normalisation().mean());
+            List<double[]> after = loaded.probabilities(features);
+            for (int i = 0; i < features.size(); i++) {
+                assertArrayEquals(before.get(i), after.get(i), 1e-6);
+            }
+        }
+    }
+
+    @Test
+    void modelForOtherMetricsIsRefusedWithExpectedAndFound() throws IOException {
+        saveUntrained();
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = (ObjectNode) json.readTree(dir.resolve("model.json").toFile());
+        ArrayNode metrics = (ArrayNode) root.get("metrics");
+        metrics.remove(metrics.size() - 1);
+        metrics.add("sharpness");
+        json.writeValue(dir.resolve("model.json").toFile(), root);
+
+        IncompatibleModelException e = assertThrows(IncompatibleModelException.class, () -> ShotClassifier.load(dir));
+        assertFalse(e.getMessage().contains("\n"), "one line: " + e.getMessage());
+        assertTrue(e.getMessage().contains("sharpness"), e.getMessage());
+        assertTrue(e.getMessage().contains(MetricRegistry.keys().toString()), e.getMessage());
+    }
+
+    @Test
+    void modelFromAnotherAnalyserMajorVersionIsRefused() throws IOException {
+        saveUntrained();
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = (ObjectNode) json.readTree(dir.resolve("model.json").toFile());
+        root.put("analyserVersion", "99.0.0");
+        json.writeValue(dir.resolve("model.json").toFile(), root);
+
+        IncompatibleModelException e = assertThrows(IncompatibleModelException.class, () -> ShotClassifier.load(dir));
+        assertTrue(e.getMessage().contains("99.0.0") && e.getMessage().contains(ShotAnalyzer.VERSION), e.getMessage());
+    }
+
+    private void saveUntrained() throws IOException {
+        try (ShotClassifier classifier = SyntheticShots.untrained(5)) {
+            classifier.save(dir, null);
+        }
+    }
+}

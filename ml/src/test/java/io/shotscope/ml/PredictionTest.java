@@ -1,0 +1,78 @@
+package io.shotscope.ml;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.shotscope.metrics.MetricRegistry;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class PredictionTest {
+
+    @BeforeEach
+    void engine() {
+        EngineAvailable.require();
+    }
+
+    @Test
+    void predictionExplainsItselfWithTopMetricsQuickly() {
+        ShotFeatures shot = SyntheticShots.shot(Difficulty.Hard, ShotFeatures.FRAMES, new Random(4));
+        try (ShotClassifier classifier = SyntheticShots.untrained(9)) {
+            Prediction prediction = classifier.predict(shot);
+            long[] nanos = new long[7];
+            for (int i = 0; i < nanos.length; i++) {
+                long start = System.nanoTime();
+                prediction = classifier.predict(shot);
+                nanos[i] = System.nanoTime() - start;
+            }
+            Arrays.sort(nanos);
+            double medianMs = nanos[nanos.length / 2] / 1e6;
+            System.out.printf("per-shot prediction with explanation (T=32): median %.1f ms%n", medianMs);
+            assertTrue(medianMs < 200, "prediction took " + medianMs + " ms");
+
+            assertEquals(prediction.probabilities().get(prediction.label()), prediction.confidence(), 1e-12);
+            double total = prediction.probabilities().values().stream().mapToDouble(Double::doubleValue).sum();
+            assertEquals(1.0, total, 1e-6);
+            assertTrue(prediction.explanation().size() <= 3);
+            double weights = 0;
+            for (Factor factor : prediction.explanation()) {
+                assertTrue(MetricRegistry.keys().contains(factor.metric()), factor.metric());
+                assertTrue(factor.weight() > 0 && factor.weight() <= 1);
+                weights += factor.weight();
+            }
+            assertTrue(weights <= 1 + 1e-9);
+        }
+    }
+
+    @Test
+    void variantsSharingThumbnailsGiveTheSameLogitsAsSeparateCopies() {
+        ShotFeatures shot = SyntheticShots.shot(Difficulty.Medium, ShotFeatures.FRAMES, new Random(5));
+        ShotFeatures shared = shot.withMetric(SyntheticShots.MOTION, 0.5f);
+        float[][] copiedFrames = new float[shot.length()][];
+        for (int t = 0; t < copiedFrames.length; t++) {
+            copiedFrames[t] = shot.frames()[t].clone();
+        }
+        ShotFeatures separate = new ShotFeatures(shared.metrics(), copiedFrames);
+        try (ShotClassifier classifier = SyntheticShots.untrained(9)) {
+            float[][] packedOnce = classifier.logits(List.of(shot, shared));
+            float[][] packedTwice = classifier.logits(List.of(shot, separate));
+            for (int i = 0; i < 2; i++) {
+                assertArrayEquals(packedTwice[i], packedOnce[i], 1e-5f);
+            }
+        }
+    }
+
+    @Test
+    void shotsOfAnyLengthAreResampledToEvenlySpreadFrames() {
+        assertEquals("[0, 3, 6, 9]", Arrays.toString(ShotFeatures.evenlySpread(10, 4)));
+        assertEquals("[0, 0, 1, 1]", Arrays.toString(ShotFeatures.evenlySpread(2, 4)));
+        ShotFeatures shot = SyntheticShots.shot(Difficulty.Easy, 90, new Random(1));
+        ShotFeatures resampled = shot.resample(ShotFeatures.FRAMES);
+        assertEquals(ShotFeatures.FRAMES, resampled.length());
+        assertEquals(shot.metrics()[89], resampled.metrics()[ShotFeatures.FRAMES - 1]);
+    }
+}

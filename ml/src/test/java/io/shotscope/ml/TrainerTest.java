@@ -1,0 +1,43 @@
+package io.shotscope.ml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class TrainerTest {
+
+    @BeforeEach
+    void engine() {
+        EngineAvailable.require();
+    }
+
+    @Test
+    void tinyTrainingRunReducesTheTrainingLoss() {
+        List<LabelledShot> shots = SyntheticShots.generate(60, 16, 21);
+        List<LabelledShot> train = shots.subList(0, 48);
+        List<LabelledShot> validation = shots.subList(48, 60);
+        TrainingConfig config = new TrainingConfig(4, 12, 5e-3f, 3, 42, 16, NetworkConfig.DEFAULT);
+        List<TrainingListener.Epoch> epochs = new ArrayList<>();
+        long start = System.nanoTime();
+        try (TrainingResult result = Trainer.train(train, validation, config, epochs::add)) {
+            System.out.printf("tiny training: %d epochs in %.1f s, train loss %s, validation loss %s, "
+                            + "validation accuracy %s, best epoch %d, temperature %.3f%n",
+                    result.epochsRun(), (System.nanoTime() - start) / 1e9, result.trainLoss(),
+                    result.validationLoss(), result.validationAccuracy(), result.bestEpoch(), result.temperature());
+            assertEquals(result.epochsRun(), epochs.size());
+            assertEquals(result.epochsRun(), result.trainLoss().size());
+            assertTrue(result.bestEpoch() >= 1 && result.bestEpoch() <= result.epochsRun());
+            double first = result.trainLoss().get(0);
+            double last = result.trainLoss().get(result.trainLoss().size() - 1);
+            assertTrue(last < first, "training loss should fall: " + result.trainLoss());
+            assertTrue(result.temperature() > 0);
+            assertEquals(result.temperature(), result.classifier().metadata().temperature());
+            EvaluationResult evaluation = Evaluator.evaluate(result.classifier(), validation);
+            assertEquals(validation.size(), evaluation.count());
+        }
+    }
+}
