@@ -3,14 +3,19 @@ package io.shotscope.cli;
 import io.shotscope.analysis.AnalysisOptions;
 import io.shotscope.analysis.ProgressListener;
 import io.shotscope.analysis.ReportJson;
-import io.shotscope.analysis.ShotAnalyzer;
 import io.shotscope.analysis.ShotReport;
+import io.shotscope.ml.ReportPredictions;
+import io.shotscope.ml.ShotClassifier;
+import io.shotscope.ml.ShotFeatureExtractor;
 import io.shotscope.video.PlateException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -40,6 +45,13 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "Write DIR/<stem>.json for each plate.")
     Path out;
 
+    @Option(names = "--model", paramLabel = "DIR",
+            description = "Model directory to rate shots Easy/Medium/Hard (default: the committed models/default).")
+    Path model;
+
+    @Option(names = "--no-model", description = "Report the metrics only, without a prediction.")
+    boolean noModel;
+
     @Option(names = "--progress", negatable = true,
             description = "Progress bar on stderr (default: only when stderr is a terminal).")
     Boolean progress;
@@ -58,12 +70,25 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
         boolean showProgress = progress != null ? progress : ProgressBar.stderrIsTerminal();
+        Path modelDir = noModel ? null : model != null ? model : ModelLocation.defaultModel();
+        if (model != null && noModel) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--model and --no-model exclude each other");
+        }
+        // the model loads while the first plate is analysed
+        CompletableFuture<ShotClassifier> classifier = modelDir == null ? null
+                : CompletableFuture.supplyAsync(() -> loadModel(modelDir));
         int failures = 0;
-        try (ShotAnalyzer analyzer = new ShotAnalyzer(options)) {
+        try (ShotFeatureExtractor extractor = new ShotFeatureExtractor(options)) {
             for (String input : inputs) {
                 ProgressBar bar = showProgress ? new ProgressBar(stderr, displayName(input)) : null;
                 try {
-                    ShotReport report = analyzer.analyze(input, bar == null ? ProgressListener.NONE : bar);
+                    ShotFeatureExtractor.Extracted extracted =
+                            extractor.extract(input, bar == null ? ProgressListener.NONE : bar);
+                    ShotReport report = extracted.report();
+                    if (classifier != null) {
+                        ShotClassifier c = classifier.join();
+                        report = ReportPredictions.attach(report, c.predict(extracted.features()), c.metadata());
+                    }
                     if (bar != null) {
                         bar.finish();
                     }
@@ -79,6 +104,9 @@ final class AnalyzeCommand implements Callable<Integer> {
                 } catch (PlateException | UncheckedIOException e) {
                     failures++;
                     fail(bar, stderr, input, e.getMessage());
+                } catch (CompletionException e) {
+                    fail(bar, stderr, "model " + modelDir, e.getCause().getMessage());
+                    return 2;
                 } catch (RuntimeException e) {
                     failures++;
                     fail(bar, stderr, input, "internal error: " + e + " (please report this with the plate)");
@@ -87,8 +115,20 @@ final class AnalyzeCommand implements Callable<Integer> {
                     }
                 }
             }
+        } finally {
+            if (classifier != null) {
+                classifier.thenAccept(ShotClassifier::close);
+            }
         }
         return failures == 0 ? 0 : 1;
+    }
+
+    private static ShotClassifier loadModel(Path dir) {
+        try {
+            return ShotClassifier.load(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the model: " + e.getMessage(), e);
+        }
     }
 
     private static void fail(ProgressBar bar, PrintWriter stderr, String input, String reason) {

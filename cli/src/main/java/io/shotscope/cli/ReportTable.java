@@ -25,6 +25,15 @@ final class ReportTable {
             out.printf("  %-14s %6.3f %6.3f %6.3f %6.3f  %s%n", e.getKey(), s.mean(), s.std(), s.p95(), s.max(),
                     bar(s.mean()));
         }
+        if (r.prediction() != null) {
+            out.printf("  prediction: %s (confidence %.2f; %s) by %s %s%n", r.prediction().label(),
+                    r.prediction().confidence(), r.prediction().probabilities(), r.prediction().model().get("name"),
+                    r.prediction().model().get("version"));
+            StringBuilder factors = new StringBuilder();
+            r.explanation().forEach(f -> factors.append(factors.length() == 0 ? "" : ", ")
+                    .append(f.metric()).append(String.format(" %.2f", f.weight())));
+            out.printf("  driven by: %s%n", factors);
+        }
         out.printf("  analyser %s, %s ms%n", r.analyzerVersion(), r.timingsMs().get("total"));
     }
 

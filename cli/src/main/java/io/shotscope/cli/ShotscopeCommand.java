@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Tells how hard a VFX shot will be: decodes plates and measures nine complexity factors.",
-        subcommands = {AnalyzeCommand.class, SynthCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {AnalyzeCommand.class, SynthCommand.class, TrainCommand.class, EvaluateCommand.class,
+            CommandLine.HelpCommand.class})
 public final class ShotscopeCommand implements Runnable {
 
     @CommandLine.Spec

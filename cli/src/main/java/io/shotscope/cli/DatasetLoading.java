@@ -1,0 +1,44 @@
+package io.shotscope.cli;
+
+import io.shotscope.analysis.AnalysisOptions;
+import io.shotscope.ml.FeatureCache;
+import io.shotscope.ml.LabelledShot;
+import io.shotscope.ml.Manifest;
+import io.shotscope.ml.ShotDataset;
+import io.shotscope.video.PlateException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.util.List;
+
+/** Loads a manifest's shots with a progress bar and a summary of what came from the cache. */
+final class DatasetLoading {
+    private DatasetLoading() {
+    }
+
+    static List<LabelledShot> load(DatasetOptions options, boolean show, PrintWriter err)
+            throws IOException, PlateException {
+        if (!Files.isRegularFile(options.manifest)) {
+            throw new IllegalArgumentException(options.manifest + ": no such manifest");
+        }
+        return load(Manifest.read(options.manifest, options.daysThresholds), options.featureCache(), show, err);
+    }
+
+    static List<LabelledShot> load(List<Manifest.Entry> entries, FeatureCache cache, boolean show, PrintWriter err)
+            throws PlateException {
+        ProgressBar bar = show ? new ProgressBar(err, "features", "shots/s") : null;
+        int[] cached = {0};
+        List<LabelledShot> shots = ShotDataset.load(entries, AnalysisOptions.defaults(), cache, (done, total, hit) -> {
+            cached[0] += hit ? 1 : 0;
+            if (bar != null) {
+                bar.framesRead(done, total);
+            }
+        });
+        if (bar != null) {
+            bar.finish();
+        }
+        err.printf("%d shots: %d from the feature cache, %d analysed%n", shots.size(), cached[0], shots.size() - cached[0]);
+        err.flush();
+        return shots;
+    }
+}

@@ -1,0 +1,82 @@
+package io.shotscope.cli;
+
+import io.shotscope.ml.BaselineModel;
+import io.shotscope.ml.EvaluationReport;
+import io.shotscope.ml.EvaluationResult;
+import io.shotscope.ml.Evaluator;
+import io.shotscope.ml.LabelledShot;
+import io.shotscope.ml.ShotClassifier;
+import io.shotscope.video.PlateException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code shotscope evaluate}: accuracy, macro-F1, per-class precision/recall, confusion and calibration. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true,
+        description = {"Evaluates a model (and its static baseline, when the model directory has one) on labelled",
+            "shots: writes evaluation.json, confusion-matrix.png and reliability-diagram.png to --out",
+            "(the baseline's under --out/baseline)."})
+final class EvaluateCommand implements Callable<Integer> {
+
+    @Mixin
+    DatasetOptions dataset;
+
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "Model directory.")
+    Path model;
+
+    @Option(names = "--out", paramLabel = "DIR", defaultValue = "evaluation",
+            description = "Folder for the figures and charts (default: ${DEFAULT-VALUE}).")
+    Path out;
+
+    @Option(names = "--progress", negatable = true, description = "Progress bar on stderr (default: only on a terminal).")
+    Boolean progress;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        if (!Files.isDirectory(model)) {
+            err.println("error: model " + model + ": no such directory");
+            return 2;
+        }
+        boolean show = progress != null ? progress : ProgressBar.stderrIsTerminal();
+        List<LabelledShot> shots;
+        try {
+            shots = DatasetLoading.load(dataset, show, err);
+        } catch (IllegalArgumentException | PlateException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
+        try (ShotClassifier classifier = ShotClassifier.load(model)) {
+            EvaluationResult result = Evaluator.evaluate(classifier, shots);
+            EvaluationReport.write(result, out);
+            print(stdout, "model", result);
+        } catch (RuntimeException e) {
+            err.println("error: model " + model + ": " + e.getMessage());
+            return 2;
+        }
+        Path baselineFile = model.resolve(TrainCommand.BASELINE_FILE);
+        if (Files.isRegularFile(baselineFile)) {
+            EvaluationResult baseline = Evaluator.evaluate(BaselineModel.load(baselineFile), shots);
+            EvaluationReport.write(baseline, out.resolve("baseline"));
+            print(stdout, "baseline", baseline);
+        }
+        stdout.printf("written to %s%n", out);
+        stdout.flush();
+        return 0;
+    }
+
+    private static void print(PrintWriter out, String name, EvaluationResult r) {
+        out.printf("%-8s shots %d  accuracy %.3f  macro-F1 %.3f  ECE %.3f  confusion %s%n", name, r.count(),
+                r.accuracy(), r.macroF1(), r.expectedCalibrationError(), java.util.Arrays.deepToString(r.confusion()));
+    }
+}

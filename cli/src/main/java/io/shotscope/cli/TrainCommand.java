@@ -1,0 +1,131 @@
+package io.shotscope.cli;
+
+import io.shotscope.ml.BaselineModel;
+import io.shotscope.ml.EvaluationResult;
+import io.shotscope.ml.Evaluator;
+import io.shotscope.ml.FeatureCache;
+import io.shotscope.ml.LabelledShot;
+import io.shotscope.ml.Manifest;
+import io.shotscope.ml.ModelCard;
+import io.shotscope.ml.ShotDataset;
+import io.shotscope.ml.Trainer;
+import io.shotscope.ml.TrainingConfig;
+import io.shotscope.ml.TrainingResult;
+import io.shotscope.synth.SyntheticShots;
+import io.shotscope.video.PlateException;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code shotscope train}: fits the Easy/Medium/Hard model (and the static baseline) on labelled shots. */
+@Command(name = "train", mixinStandardHelpOptions = true,
+        description = {"Trains the CNN + bidirectional LSTM model on a studio's labelled shots (and/or synthetic ones),",
+            "with a validation split, early stopping, temperature calibration and a fixed seed, and writes a",
+            "model directory (weights, model.json, MODEL_CARD.md, baseline.json)."})
+final class TrainCommand implements Callable<Integer> {
+
+    static final String BASELINE_FILE = "baseline.json";
+
+    @Mixin
+    DatasetOptions dataset;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Model directory to write.")
+    Path out;
+
+    @Option(names = "--synthetic", defaultValue = "0", paramLabel = "N",
+            description = "Also train on N synthetic shots (rendered once into the cache folder; default: ${DEFAULT-VALUE}).")
+    int synthetic;
+
+    @Option(names = "--seed", defaultValue = "42", paramLabel = "S", description = "Training seed (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--epochs", defaultValue = "60", paramLabel = "N", description = "Most epochs (default: ${DEFAULT-VALUE}).")
+    int epochs;
+
+    @Option(names = "--validation", defaultValue = "0.2", paramLabel = "F",
+            description = "Share of each class held out for early stopping and calibration (default: ${DEFAULT-VALUE}).")
+    double validation;
+
+    @Option(names = "--progress", negatable = true, description = "Progress bar on stderr (default: only on a terminal).")
+    Boolean progress;
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!(validation > 0 && validation < 0.9) || epochs < 1 || synthetic < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--validation must be in (0, 0.9), --epochs at least 1, --synthetic not negative");
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        boolean show = progress != null ? progress : ProgressBar.stderrIsTerminal();
+        List<LabelledShot> shots;
+        try {
+            shots = DatasetLoading.load(dataset, show, err);
+            if (synthetic > 0) {
+                shots = new ArrayList<>(shots);
+                shots.addAll(syntheticShots(show, err));
+            }
+        } catch (IllegalArgumentException | PlateException e) {
+            err.println("error: " + e.getMessage());
+            return 1;
+        }
+        List<List<LabelledShot>> split = ShotDataset.split(shots, validation, seed);
+        List<LabelledShot> train = split.get(0);
+        List<LabelledShot> held = split.get(1);
+        err.printf("training on %d shots, validating on %d%n", train.size(), held.size());
+        err.flush();
+        TrainingConfig config = TrainingConfig.DEFAULT.withSeed(seed).withMaxEpochs(epochs);
+        try (TrainingResult result = Trainer.train(train, held, config, epoch -> {
+            err.printf("epoch %d/%d  loss %.4f  acc %.3f  val_loss %.4f  val_acc %.3f%n", epoch.epoch(),
+                    epoch.maxEpochs(), epoch.trainLoss(), epoch.trainAccuracy(), epoch.validationLoss(),
+                    epoch.validationAccuracy());
+            err.flush();
+        })) {
+            BaselineModel baseline = BaselineModel.train(train);
+            EvaluationResult modelOnValidation = Evaluator.evaluate(result.classifier(), held);
+            EvaluationResult baselineOnValidation = Evaluator.evaluate(baseline, held);
+            ModelCard card = new ModelCard(describe(), train.size(), held.size(), seed, LocalDate.now().toString(),
+                    result, modelOnValidation, baselineOnValidation);
+            result.classifier().save(out, card);
+            baseline.save(out.resolve(BASELINE_FILE));
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.printf("model written to %s: best epoch %d of %d, temperature %.3f%n", out, result.bestEpoch(),
+                    result.epochsRun(), result.temperature());
+            stdout.printf("validation: model accuracy %.3f macro-F1 %.3f ECE %.3f; baseline accuracy %.3f macro-F1 %.3f%n",
+                    modelOnValidation.accuracy(), modelOnValidation.macroF1(), modelOnValidation.expectedCalibrationError(),
+                    baselineOnValidation.accuracy(), baselineOnValidation.macroF1());
+            stdout.flush();
+        }
+        return 0;
+    }
+
+    private String describe() {
+        return "manifest " + dataset.manifest.getFileName() + (synthetic > 0 ? " plus " + synthetic
+                + " synthetic shots (seed " + seed + ")" : "") + "; validation split " + validation + " per class";
+    }
+
+    /** Renders the synthetic shots once into the cache folder and loads them like a manifest. */
+    private List<LabelledShot> syntheticShots(boolean show, PrintWriter err) throws IOException, PlateException {
+        FeatureCache cache = dataset.featureCache();
+        Path dir = (dataset.cache != null ? dataset.cache : FeatureCache.defaultDir()).resolveSibling(
+                "synth-seed" + seed + "-n" + synthetic);
+        Path manifest = dir.resolve(SyntheticShots.MANIFEST);
+        if (!Files.exists(manifest)) {
+            err.printf("rendering %d synthetic shots into %s%n", synthetic, dir);
+            err.flush();
+            SyntheticShots.render(dir, synthetic, seed, null, null);
+        }
+        return DatasetLoading.load(Manifest.read(manifest, Manifest.DEFAULT_DAYS_THRESHOLDS), cache, show, err);
+    }
+}

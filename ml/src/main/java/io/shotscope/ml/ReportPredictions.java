@@ -1,0 +1,29 @@
+package io.shotscope.ml;
+
+import io.shotscope.analysis.ShotReport;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Puts a model's prediction into a report, in the report's own (model-agnostic) terms. */
+public final class ReportPredictions {
+    private ReportPredictions() {
+    }
+
+    public static ShotReport attach(ShotReport report, Prediction prediction, ModelMetadata model) {
+        Map<String, Double> probabilities = new LinkedHashMap<>();
+        for (Difficulty d : Difficulty.values()) {
+            probabilities.put(d.name(), round(prediction.probabilities().get(d)));
+        }
+        List<io.shotscope.analysis.Factor> factors = prediction.explanation().stream()
+                .map(f -> new io.shotscope.analysis.Factor(f.metric(), round(f.weight()))).toList();
+        io.shotscope.analysis.Prediction p = new io.shotscope.analysis.Prediction(prediction.label().name(),
+                round(prediction.confidence()), probabilities,
+                Map.of("name", model.modelName(), "version", model.modelVersion()));
+        return report.withPrediction(p, factors);
+    }
+
+    private static double round(double v) {
+        return Math.round(v * 1e4) / 1e4;
+    }
+}

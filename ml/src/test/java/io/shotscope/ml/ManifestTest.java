@@ -1,0 +1,48 @@
+package io.shotscope.ml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ManifestTest {
+
+    @Test
+    void labelsAreReadAndRelativePathsResolvedAgainstTheManifest(@TempDir Path dir) throws Exception {
+        Path csv = Files.writeString(dir.resolve("shots.csv"),
+                "path,label,notes\nplates/a.mov,Easy,x\n/abs/b.mov,hard,\"a, quoted note\"\n\n# comment\n");
+        List<Manifest.Entry> entries = Manifest.read(csv, Manifest.DEFAULT_DAYS_THRESHOLDS);
+
+        assertEquals(2, entries.size());
+        assertEquals(dir.resolve("plates/a.mov").toString(), entries.get(0).path());
+        assertEquals(Difficulty.Easy, entries.get(0).label());
+        assertEquals("/abs/b.mov", entries.get(1).path());
+        assertEquals(Difficulty.Hard, entries.get(1).label());
+    }
+
+    @Test
+    void artistDaysMapToClassesByThresholds(@TempDir Path dir) throws Exception {
+        Path csv = Files.writeString(dir.resolve("days.csv"), "path,days\na.mov,1.5\nb.mov,2\nc.mov,5.9\nd.mov,6\n");
+        List<Difficulty> labels = Manifest.read(csv, new double[] {2, 6}).stream().map(Manifest.Entry::label).toList();
+        assertEquals(List.of(Difficulty.Easy, Difficulty.Medium, Difficulty.Medium, Difficulty.Hard), labels);
+
+        List<Difficulty> stricter = Manifest.read(csv, new double[] {1, 3}).stream().map(Manifest.Entry::label).toList();
+        assertEquals(List.of(Difficulty.Medium, Difficulty.Medium, Difficulty.Hard, Difficulty.Hard), stricter);
+    }
+
+    @Test
+    void badRowsAreRefusedWithFileAndLine(@TempDir Path dir) throws Exception {
+        Path csv = Files.writeString(dir.resolve("bad.csv"), "path,label\na.mov,Easy\nb.mov,Impossible\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Manifest.read(csv, Manifest.DEFAULT_DAYS_THRESHOLDS));
+        assertTrue(e.getMessage().startsWith(csv + ":3: label 'Impossible'"), e.getMessage());
+
+        Path noLabel = Files.writeString(dir.resolve("nolabel.csv"), "path,notes\na.mov,x\n");
+        assertThrows(IllegalArgumentException.class, () -> Manifest.read(noLabel, Manifest.DEFAULT_DAYS_THRESHOLDS));
+    }
+}
