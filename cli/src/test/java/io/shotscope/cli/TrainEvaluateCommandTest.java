@@ -1,0 +1,80 @@
+package io.shotscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shotscope.testsupport.SharedClips;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** synth, train, evaluate and analyze --model chained on a tiny budget, as a studio would run them. */
+class TrainEvaluateCommandTest {
+
+    @Test
+    void synthTrainEvaluateAndPredictWorkTogether(@TempDir Path dir) throws Exception {
+        Path shots = dir.resolve("shots");
+        Path model = dir.resolve("model");
+        Path cache = dir.resolve("cache");
+
+        AnalyzeCommandTest.Run synth = AnalyzeCommandTest.run("synth", "--out", shots.toString(), "--count", "9",
+                "--seed", "5");
+        assertEquals(0, synth.exitCode(), synth.err());
+        assertTrue(Files.exists(shots.resolve("manifest.csv")));
+
+        AnalyzeCommandTest.Run train = AnalyzeCommandTest.run("train", "--manifest", shots.resolve("manifest.csv").toString(),
+                "--out", model.toString(), "--cache", cache.toString(), "--epochs", "2", "--validation", "0.34");
+        assertEquals(0, train.exitCode(), train.err());
+        assertTrue(train.err().contains("epoch 1/2"), train.err());
+        assertTrue(train.err().contains("9 shots: 0 from the feature cache, 9 analysed"), train.err());
+        for (String file : new String[] {"model.json", "MODEL_CARD.md", "baseline.json"}) {
+            assertTrue(Files.exists(model.resolve(file)), file);
+        }
+
+        Path eval = dir.resolve("eval");
+        AnalyzeCommandTest.Run evaluate = AnalyzeCommandTest.run("evaluate", "--manifest",
+                shots.resolve("manifest.csv").toString(), "--model", model.toString(), "--cache", cache.toString(),
+                "--out", eval.toString());
+        assertEquals(0, evaluate.exitCode(), evaluate.err());
+        assertTrue(evaluate.err().contains("9 shots: 9 from the feature cache, 0 analysed"), evaluate.err());
+        for (String file : new String[] {"evaluation.json", "confusion-matrix.png", "reliability-diagram.png",
+            "baseline/evaluation.json"}) {
+            assertTrue(Files.exists(eval.resolve(file)), file);
+        }
+        assertTrue(evaluate.out().contains("macro-F1"), evaluate.out());
+
+        AnalyzeCommandTest.Run analyze = AnalyzeCommandTest.run("analyze", "--json", "--max-frames", "40", "--model",
+                model.toString(), SharedClips.clip("asl-thanks.mkv").toString());
+        assertEquals(0, analyze.exitCode(), analyze.err());
+        JsonNode prediction = new ObjectMapper().readTree(analyze.out()).get("prediction");
+        assertTrue(prediction.get("class").asText().matches("Easy|Medium|Hard"), prediction.toString());
+        double sum = 0;
+        for (String c : new String[] {"Easy", "Medium", "Hard"}) {
+            sum += prediction.get("probabilities").get(c).asDouble();
+        }
+        assertEquals(1.0, sum, 1e-3);
+        assertEquals(prediction.get("probabilities").get(prediction.get("class").asText()).asDouble(),
+                prediction.get("confidence").asDouble(), 1e-9);
+        assertTrue(new ObjectMapper().readTree(analyze.out()).get("explanation").size() > 0);
+    }
+
+    @Test
+    void missingModelDirectoryIsAUsageError(@TempDir Path dir) {
+        AnalyzeCommandTest.Run run = AnalyzeCommandTest.run("analyze", "--model", dir.resolve("nope").toString(),
+                SharedClips.clip("asl-thanks.mkv").toString());
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().startsWith("error: model "), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+    }
+
+    @Test
+    void noModelLeavesThePredictionOut() throws Exception {
+        AnalyzeCommandTest.Run run = AnalyzeCommandTest.run("analyze", "--json", "--no-model", "--max-frames", "5",
+                SharedClips.clip("asl-thanks.mkv").toString());
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(new ObjectMapper().readTree(run.out()).get("prediction") == null);
+    }
+}
