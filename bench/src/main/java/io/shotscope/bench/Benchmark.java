@@ -2,9 +2,14 @@ package io.shotscope.bench;
 
 import io.shotscope.analysis.AnalysisOptions;
 import io.shotscope.analysis.AnalysisSize;
+import io.shotscope.analysis.ProgressListener;
 import io.shotscope.analysis.ShotAnalyzer;
 import io.shotscope.analysis.ShotReport;
 import io.shotscope.metrics.AnalysisFrame;
+import io.shotscope.ml.ReportPredictions;
+import io.shotscope.ml.ShotClassifier;
+import io.shotscope.ml.ShotFeatureExtractor;
+import io.shotscope.ml.ShotFeatures;
 import io.shotscope.video.PlateSource;
 import io.shotscope.video.PlateSources;
 import java.io.IOException;
@@ -59,6 +64,10 @@ public final class Benchmark {
         for (Path clip : inputs) {
             measureClip(clip);
         }
+        Path model = work.getParent().resolve("models/default");
+        if (Files.isDirectory(model)) {
+            measureModel(inputs.get(2), model);
+        }
         line("");
         line("| 4K clip | frames | peak RSS of `shotscope analyze` (MiB) |");
         line("|---|---|---|");
@@ -95,6 +104,42 @@ public final class Benchmark {
         line("| %s | %s | %d | %.1f | %.1f | %.2fx | %s | %s |", clip.getFileName(), size, frames, d, a, a / d,
                 s > 0 ? String.format(Locale.ROOT, "%.1f", s) : "n/a",
                 s > 0 ? String.format(Locale.ROOT, "%.1fx", a / s) : "n/a");
+    }
+
+    /**
+     * The classifier's cost: metrics alone against metrics + thumbnails + prediction on the same
+     * clip (the model loaded once, as the CLI loads it while the first plate is analysed), and the
+     * prediction alone per shot (T frames, one forward pass plus the attribution passes).
+     */
+    private void measureModel(Path clip, Path modelDir) throws Exception {
+        double[] metricsOnly = new double[REPEATS];
+        double[] withModel = new double[REPEATS];
+        double[] predictMs = new double[REPEATS * 5];
+        try (ShotClassifier classifier = ShotClassifier.load(modelDir);
+             ShotAnalyzer analyzer = new ShotAnalyzer(AnalysisOptions.defaults());
+             ShotFeatureExtractor extractor = new ShotFeatureExtractor(AnalysisOptions.defaults())) {
+            for (int r = 0; r < REPEATS; r++) {
+                long t = System.nanoTime();
+                analyzer.analyze(clip.toString());
+                metricsOnly[r] = (System.nanoTime() - t) / 1e6;
+                t = System.nanoTime();
+                ShotFeatureExtractor.Extracted e = extractor.extract(clip.toString(), ProgressListener.NONE);
+                ReportPredictions.attach(e.report(), classifier.predict(e.features()), classifier.metadata());
+                withModel[r] = (System.nanoTime() - t) / 1e6;
+                for (int i = 0; i < 5; i++) {
+                    long p = System.nanoTime();
+                    classifier.predict(e.features());
+                    predictMs[r * 5 + i] = (System.nanoTime() - p) / 1e6;
+                }
+            }
+        }
+        double m = median(metricsOnly);
+        double w = median(withModel);
+        line("");
+        line("| clip | metrics only (ms) | metrics + prediction (ms) | ratio | prediction alone, T=%d (ms, median of %d) |",
+                ShotFeatures.FRAMES, predictMs.length);
+        line("|---|---|---|---|---|");
+        line("| %s | %.0f | %.0f | %.2fx | %.1f |", clip.getFileName(), m, w, w / m, median(predictMs));
     }
 
     /** Frames/s of the analyser's decoder alone: decode and convert to the analysis plane, no metrics. */
