@@ -140,6 +140,29 @@ public final class Benchmark {
                 ShotFeatures.FRAMES, predictMs.length);
         line("|---|---|---|---|---|");
         line("| %s | %.0f | %.0f | %.2fx | %.1f |", clip.getFileName(), m, w, w / m, median(predictMs));
+        double[] cliMetrics = new double[REPEATS];
+        double[] cliModel = new double[REPEATS];
+        for (int r = 0; r < REPEATS; r++) {
+            cliMetrics[r] = cliMillis("--no-model", clip);
+            cliModel[r] = cliMillis("--model=" + modelDir, clip);
+        }
+        line("");
+        line("| clip | `shotscope analyze --no-model` (ms, whole process) | `shotscope analyze` with the default model (ms) | ratio |");
+        line("|---|---|---|---|");
+        line("| %s | %.0f | %.0f | %.2fx |", clip.getFileName(), median(cliMetrics), median(cliModel),
+                median(cliModel) / median(cliMetrics));
+    }
+
+    /** Wall time of one CLI process, as the launcher starts it. */
+    private double cliMillis(String modelFlag, Path clip) throws Exception {
+        long t = System.nanoTime();
+        Process p = new ProcessBuilder("java", "-Xmx512m", "-XX:+UseSerialGC", "-jar", cliJar.toString(), "analyze",
+                "--json", modelFlag, clip.toString()).redirectError(ProcessBuilder.Redirect.INHERIT)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("shotscope analyze failed on " + clip);
+        }
+        return (System.nanoTime() - t) / 1e6;
     }
 
     /** Frames/s of the analyser's decoder alone: decode and convert to the analysis plane, no metrics. */
