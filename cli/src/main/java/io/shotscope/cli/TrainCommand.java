@@ -55,6 +55,10 @@ final class TrainCommand implements Callable<Integer> {
             description = "Share of each class held out for early stopping and calibration (default: ${DEFAULT-VALUE}).")
     double validation;
 
+    @Option(names = "--description", paramLabel = "TEXT",
+            description = "Where the labelled shots came from, for the model card (default: the manifest's name).")
+    String description;
+
     @Option(names = "--progress", negatable = true, description = "Progress bar on stderr (default: only on a terminal).")
     Boolean progress;
 
@@ -111,6 +115,9 @@ final class TrainCommand implements Callable<Integer> {
     }
 
     private String describe() {
+        if (description != null) {
+            return description + "; validation split " + validation + " per class";
+        }
         return "manifest " + dataset.manifest.getFileName() + (synthetic > 0 ? " plus " + synthetic
                 + " synthetic shots (seed " + seed + ")" : "") + "; validation split " + validation + " per class";
     }

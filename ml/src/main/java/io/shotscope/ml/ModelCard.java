@@ -41,8 +41,8 @@ public record ModelCard(
             md.append("- Epochs run: ").append(training.epochsRun()).append(", best epoch ")
                     .append(training.bestEpoch()).append('\n');
         }
-        appendEvaluation(md, "Evaluation", evaluation);
-        appendEvaluation(md, "Static baseline (logistic regression on metric aggregates)", baseline);
+        appendEvaluation(md, "Evaluation on the validation split", evaluation);
+        appendEvaluation(md, "Static baseline (logistic regression on metric aggregates), validation split", baseline);
         md.append("\n## Limits\n\nLabels reflect the artists who rated the training shots. The model sees only the")
                 .append(" analyser's metrics and small thumbnails; treat its rating as a first estimate.\n");
         return md.toString();
