@@ -52,9 +52,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Option(names = "--no-model", description = "Report the metrics only, without a prediction.")
     boolean noModel;
 
-    @Option(names = "--progress", negatable = true,
-            description = "Progress bar on stderr (default: only when stderr is a terminal).")
-    Boolean progress;
+    @Mixin
+    ProgressMixin progress;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -69,7 +68,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
         }
-        boolean showProgress = progress != null ? progress : ProgressBar.stderrIsTerminal();
+        boolean showProgress = progress.show();
         Path modelDir = noModel ? null : model != null ? model : ModelLocation.defaultModel();
         if (model != null && noModel) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--model and --no-model exclude each other");

@@ -34,8 +34,8 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Folder for the figures and charts (default: ${DEFAULT-VALUE}).")
     Path out;
 
-    @Option(names = "--progress", negatable = true, description = "Progress bar on stderr (default: only on a terminal).")
-    Boolean progress;
+    @Mixin
+    ProgressMixin progress;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -48,7 +48,7 @@ final class EvaluateCommand implements Callable<Integer> {
             err.println("error: model " + model + ": no such directory");
             return 2;
         }
-        boolean show = progress != null ? progress : ProgressBar.stderrIsTerminal();
+        boolean show = progress.show();
         List<LabelledShot> shots;
         try {
             shots = DatasetLoading.load(dataset, show, err);

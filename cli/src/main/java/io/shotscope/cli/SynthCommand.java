@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code shotscope synth}: renders labelled procedural shots for training and testing models. */
@@ -33,8 +34,8 @@ final class SynthCommand implements Callable<Integer> {
             description = "Folder of movies whose frames serve as backgrounds (e.g. ../shared/clips); procedural backgrounds without it.")
     Path backgrounds;
 
-    @Option(names = "--progress", negatable = true, description = "Progress bar on stderr (default: only on a terminal).")
-    Boolean progress;
+    @Mixin
+    ProgressMixin progress;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -48,7 +49,7 @@ final class SynthCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--backgrounds: no such folder: " + backgrounds);
         }
         PrintWriter err = spec.commandLine().getErr();
-        boolean show = progress != null ? progress : ProgressBar.stderrIsTerminal();
+        boolean show = progress.show();
         ProgressBar bar = show ? new ProgressBar(err, "synth", "shots/s") : null;
         List<SynthShot> shots = SyntheticShots.render(out, count, seed, backgrounds,
                 bar == null ? null : (shot, done, total) -> bar.framesRead(done, total));

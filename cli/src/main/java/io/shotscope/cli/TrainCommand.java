@@ -59,8 +59,8 @@ final class TrainCommand implements Callable<Integer> {
             description = "Where the labelled shots came from, for the model card (default: the manifest's name).")
     String description;
 
-    @Option(names = "--progress", negatable = true, description = "Progress bar on stderr (default: only on a terminal).")
-    Boolean progress;
+    @Mixin
+    ProgressMixin progress;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -72,7 +72,7 @@ final class TrainCommand implements Callable<Integer> {
                     "--validation must be in (0, 0.9), --epochs at least 1, --synthetic not negative");
         }
         PrintWriter err = spec.commandLine().getErr();
-        boolean show = progress != null ? progress : ProgressBar.stderrIsTerminal();
+        boolean show = progress.show();
         List<LabelledShot> shots;
         try {
             shots = DatasetLoading.load(dataset, show, err);
