@@ -92,6 +92,21 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void committedDefaultModelRatesAndExplainsTheShotWithoutFlags() throws Exception {
+        Run run = run("analyze", "--json", "--max-frames", "60", SharedClips.clip("bottle-detection.mp4").toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        JsonNode report = new ObjectMapper().readTree(run.out());
+        JsonNode prediction = report.get("prediction");
+        assertTrue(prediction != null, "no prediction from the default model: " + run.out());
+        assertEquals("shotscope-difficulty", prediction.get("model").get("name").asText());
+        assertTrue(prediction.get("confidence").asDouble() > 0.33, prediction.toString());
+        JsonNode explanation = report.get("explanation");
+        assertTrue(explanation.size() >= 1 && explanation.size() <= 3, explanation.toString());
+        assertTrue(METRICS.contains(explanation.get(0).get("metric").asText()), explanation.toString());
+    }
+
+    @Test
     void usageErrorsExitWithTwo() {
         assertEquals(2, run("analyze").exitCode());
         assertEquals(2, run("analyze", "--stride", "0", "x.mov").exitCode());
