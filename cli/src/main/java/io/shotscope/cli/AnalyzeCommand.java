@@ -25,9 +25,9 @@ import picocli.CommandLine.Parameters;
 /** {@code shotscope analyze PLATE...}: one complexity report per plate. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = {
-            "Analyses movie files and image sequences and reports nine complexity factors per plate.",
-            "A PLATE is a movie (.mov .mp4 .mkv .avi .mxf ...), a sequence pattern (shot.####.exr,",
-            "shot.%%04d.dpx, shot.[1001-1058].exr), one numbered frame of a sequence, or a folder of frames."},
+            "Measures nine complexity factors per plate and rates it Easy / Medium / Hard with the model.",
+            "A PLATE is a movie (.mov .mp4 .mkv .avi .mxf ...), a sequence pattern (shot.####.exr, shot.%%04d.dpx,"
+                + " shot.[1001-1058].exr), one numbered frame of a sequence, or a folder of frames."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every plate was analysed", "1:at least one plate failed (the others are still reported)",
             "2:usage error"})
