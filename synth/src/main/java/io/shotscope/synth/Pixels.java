@@ -20,36 +20,28 @@ final class Pixels {
             k[i] /= (float) sum;
         }
         float[] tmp = new float[rgb.length];
+        convolve(rgb, tmp, w, h, k, r, true);
+        convolve(tmp, rgb, w, h, k, r, false);
+    }
+
+    /** One pass of a separable kernel of radius {@code r}, along rows or along columns, edges clamped. */
+    private static void convolve(float[] src, float[] dst, int w, int h, float[] k, int r, boolean alongRows) {
         for (int y = 0; y < h; y++) {
             for (int x = 0; x < w; x++) {
                 float a = 0, b = 0, c = 0;
                 for (int i = -r; i <= r; i++) {
-                    int o = 3 * (y * w + Math.min(w - 1, Math.max(0, x + i)));
+                    int o = alongRows
+                            ? 3 * (y * w + Math.min(w - 1, Math.max(0, x + i)))
+                            : 3 * (Math.min(h - 1, Math.max(0, y + i)) * w + x);
                     float kk = k[i + r];
-                    a += kk * rgb[o];
-                    b += kk * rgb[o + 1];
-                    c += kk * rgb[o + 2];
+                    a += kk * src[o];
+                    b += kk * src[o + 1];
+                    c += kk * src[o + 2];
                 }
                 int o = 3 * (y * w + x);
-                tmp[o] = a;
-                tmp[o + 1] = b;
-                tmp[o + 2] = c;
-            }
-        }
-        for (int y = 0; y < h; y++) {
-            for (int x = 0; x < w; x++) {
-                float a = 0, b = 0, c = 0;
-                for (int i = -r; i <= r; i++) {
-                    int o = 3 * (Math.min(h - 1, Math.max(0, y + i)) * w + x);
-                    float kk = k[i + r];
-                    a += kk * tmp[o];
-                    b += kk * tmp[o + 1];
-                    c += kk * tmp[o + 2];
-                }
-                int o = 3 * (y * w + x);
-                rgb[o] = a;
-                rgb[o + 1] = b;
-                rgb[o + 2] = c;
+                dst[o] = a;
+                dst[o + 1] = b;
+                dst[o + 2] = c;
             }
         }
     }
