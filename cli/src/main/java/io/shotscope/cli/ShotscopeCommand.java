@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Tells how hard a VFX shot will be: decodes plates and measures nine complexity factors.",
+        footer = {"", "The pipeline service (REST API, jobs, drop folder) runs with: ./shotscope serve [--worker | --no-worker]"},
         subcommands = {AnalyzeCommand.class, SynthCommand.class, TrainCommand.class, EvaluateCommand.class,
             CommandLine.HelpCommand.class})
 public final class ShotscopeCommand implements Runnable {
