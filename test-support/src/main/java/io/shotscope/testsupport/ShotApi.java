@@ -1,0 +1,132 @@
+package io.shotscope.testsupport;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A small client of the shotscope REST API for tests and benchmarks that drive a running service. */
+public final class ShotApi {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    private static final Duration POLL = Duration.ofMillis(200);
+
+    private final URI base;
+    private final HttpClient http;
+
+    public ShotApi(URI base) {
+        this.base = base;
+        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** POST /api/v1/shots/analyze-path; returns the shot's id. */
+    public UUID analyzePath(String path) {
+        String body = JSON.createObjectNode().put("path", path).toString();
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/shots/analyze-path"))
+                .timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return UUID.fromString(sendForJson(request, 202).get("id").asText());
+    }
+
+    /** POST /api/v1/shots with the file as multipart field {@code file}; returns the shot's id. */
+    public UUID upload(Path file) {
+        String boundary = "shotscope" + UUID.randomUUID().toString().replace("-", "");
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + file.getFileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        try {
+            HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/shots")).timeout(REQUEST_TIMEOUT)
+                    .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
+                            HttpRequest.BodyPublishers.ofFile(file), HttpRequest.BodyPublishers.ofByteArray(tail)))
+                    .build();
+            return UUID.fromString(sendForJson(request, 202).get("id").asText());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** GET /api/v1/shots/{id}. */
+    public JsonNode shot(UUID id) {
+        return sendForJson(HttpRequest.newBuilder(base.resolve("/api/v1/shots/" + id)).timeout(REQUEST_TIMEOUT)
+                .build(), 200);
+    }
+
+    /** Polls until the shot is DONE or FAILED and returns it; fails after {@code timeout}. */
+    public JsonNode awaitFinished(UUID id, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        while (true) {
+            JsonNode shot = shot(id);
+            String status = shot.get("status").asText();
+            if (status.equals("DONE") || status.equals("FAILED")) {
+                return shot;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("shot " + id + " still " + status + " after " + timeout);
+            }
+            Thread.sleep(POLL.toMillis());
+        }
+    }
+
+    /** Every shot of a list, finished, in the same order. */
+    public List<JsonNode> awaitAllFinished(List<UUID> ids, Duration timeout) throws InterruptedException {
+        Instant deadline = Instant.now().plus(timeout);
+        List<JsonNode> done = new java.util.ArrayList<>();
+        for (UUID id : ids) {
+            done.add(awaitFinished(id, Duration.between(Instant.now(), deadline).isNegative() ? Duration.ZERO
+                    : Duration.between(Instant.now(), deadline)));
+        }
+        return done;
+    }
+
+    /** Status code of a GET, for latency measurements that do not parse the body. */
+    public int get(String path) {
+        try {
+            return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode sendForJson(HttpRequest request, int expectedStatus) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != expectedStatus) {
+                throw new AssertionError(request.method() + " " + request.uri() + " answered " + response.statusCode()
+                        + " (expected " + expectedStatus + "): " + response.body());
+            }
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(request.uri() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Reads a file's text, for log assertions. */
+    public static String read(Path file) {
+        try {
+            return Files.readString(file);
+        } catch (IOException e) {
+            return "";
+        }
+    }
+}
