@@ -78,8 +78,9 @@ class WorkerFailoverIT {
         Path clips = SharedClips.dir();
         List<Path> plates;
         try (Stream<Path> files = Files.list(clips)) {
+            // largest first: the first jobs are the longest, so a worker is surely killed mid-analysis
             plates = files.filter(p -> p.toString().endsWith(".mp4") || p.toString().endsWith(".mkv"))
-                    .sorted().toList();
+                    .sorted(java.util.Comparator.comparingLong(WorkerFailoverIT::size).reversed()).toList();
         }
         assertTrue(plates.size() >= 4, "need several distinct clips in " + clips);
 
@@ -145,6 +146,14 @@ class WorkerFailoverIT {
                 temp.resolve(name + ".log"));
         processes.add(process);
         return process;
+    }
+
+    private static long size(Path file) {
+        try {
+            return Files.size(file);
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private static Path serviceJar() {
