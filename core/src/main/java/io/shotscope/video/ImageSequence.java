@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
@@ -28,12 +29,27 @@ public record ImageSequence(String stem, List<Frame> frames, List<Integer> missi
     public record Frame(int number, Path file) {
     }
 
+    /**
+     * A frame file's name split around its frame number: {@code plate.} + {@code 1001} + {@code .exr}.
+     *
+     * @param digits how many digits the number is written with (its padding)
+     */
+    public record FrameName(String prefix, int number, int digits, String suffix) {
+
+        /** The name with its number replaced by one {@code #} per digit, e.g. {@code plate.####.exr}. */
+        public String pattern() {
+            return prefix + "#".repeat(digits) + suffix;
+        }
+    }
+
     /** File extensions read as image sequences; anything else is opened as a movie. */
     public static final Set<String> IMAGE_EXTENSIONS = Set.of("exr", "dpx", "tif", "tiff", "png", "jpg", "jpeg");
 
     private static final Pattern RANGE = Pattern.compile("\\[(\\d+)-(\\d+)]");
     private static final Pattern TOKEN = Pattern.compile("#+|@+|%0?\\d*d");
     private static final Pattern NUMBERED = Pattern.compile("^(.*?)(\\d+)(\\.[A-Za-z0-9]+)$");
+    /** Longer numbers are not frame numbers (and would overflow an int). */
+    private static final int MAX_FRAME_DIGITS = 9;
 
     public ImageSequence {
         frames = List.copyOf(frames);
@@ -44,8 +60,29 @@ public record ImageSequence(String stem, List<Frame> frames, List<Integer> missi
     public static boolean isSequence(String input) {
         Path path = Path.of(input);
         String name = path.getFileName() == null ? input : path.getFileName().toString();
-        return Files.isDirectory(path) || RANGE.matcher(name).find() || TOKEN.matcher(name).find()
-                || IMAGE_EXTENSIONS.contains(extension(name));
+        return Files.isDirectory(path) || holdsPatternToken(name) || IMAGE_EXTENSIONS.contains(extension(name));
+    }
+
+    /**
+     * The frame number in an image file's name such as {@code plate.1001.exr}: the digits just
+     * before the extension. Empty for other extensions, names without such a number, numbers of
+     * more than 9 digits, and names whose part before the number holds a pattern token
+     * ({@code #}, {@code @}, {@code %d}, {@code [a-b]}), because no pattern could name them.
+     * Frames grouped by prefix and suffix are exactly the frames {@link #resolve} lists for
+     * {@link FrameName#pattern()} in their folder (symbolic links aside: resolve follows them).
+     */
+    public static Optional<FrameName> frameName(String fileName) {
+        Matcher m = NUMBERED.matcher(fileName);
+        if (!m.matches() || m.group(2).length() > MAX_FRAME_DIGITS
+                || !IMAGE_EXTENSIONS.contains(extension(m.group(3))) || holdsPatternToken(m.group(1))) {
+            return Optional.empty();
+        }
+        return Optional.of(new FrameName(m.group(1), Integer.parseInt(m.group(2)), m.group(2).length(), m.group(3)));
+    }
+
+    /** True when a file name holds a frame pattern token, so it would be read as a sequence pattern. */
+    static boolean holdsPatternToken(String name) {
+        return RANGE.matcher(name).find() || TOKEN.matcher(name).find();
     }
 
     /** Lists the frames {@code input} names; fails on an empty or ambiguous selection. */
@@ -114,7 +151,7 @@ public record ImageSequence(String stem, List<Frame> frames, List<Integer> missi
         TreeMap<Integer, Path> byNumber = new TreeMap<>();
         for (Path file : list(dir)) {
             Matcher m = pattern.matcher(file.getFileName().toString());
-            if (!m.matches() || m.group(1).length() > 9) {
+            if (!m.matches() || m.group(1).length() > MAX_FRAME_DIGITS) {
                 continue;
             }
             int number = Integer.parseInt(m.group(1));

@@ -3,11 +3,29 @@ package io.shotscope.video;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.InvalidPathException;
+import java.util.Set;
 
 /** Opens any plate: a movie file, an image sequence pattern, or a folder of frames. */
 public final class PlateSources {
 
+    /**
+     * Extensions (lower case, no dot) of the movie containers FFmpeg reads that plates arrive in,
+     * for callers that must judge a file by its name before opening it (the drop folder).
+     * {@link #open} itself tries any file that is not an image as a movie.
+     */
+    public static final Set<String> MOVIE_EXTENSIONS =
+            Set.of("mov", "qt", "mp4", "m4v", "mxf", "mkv", "avi", "webm", "mpg", "mpeg", "mts", "m2ts");
+
     private PlateSources() {
+    }
+
+    /**
+     * True when a file name has a movie extension and {@link #open} would open it as a movie
+     * (a name holding a frame pattern token such as {@code #} would be read as a sequence).
+     */
+    public static boolean isMovieName(String fileName) {
+        return MOVIE_EXTENSIONS.contains(ImageSequence.extension(fileName))
+                && !ImageSequence.holdsPatternToken(fileName);
     }
 
     public static PlateSource open(String input, DecodeOptions options) throws PlateException {

@@ -1,11 +1,16 @@
 package io.shotscope.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
 import com.tngtech.archunit.junit.ArchTest;
 import com.tngtech.archunit.lang.ArchRule;
+import io.shotscope.video.DecodeOptions;
+import io.shotscope.video.ImageSequence;
+import io.shotscope.video.PlateSource;
+import io.shotscope.video.PlateSources;
 
 /** The core is a plain library: no framework, no neural-net engine, no database, no CLI. */
 @AnalyzeClasses(packages = "io.shotscope", importOptions = ImportOption.DoNotIncludeTests.class)
@@ -21,7 +26,24 @@ class CoreArchitectureTest {
     @ArchTest
     static final ArchRule decodingKnowsNothingOfMetricsOrAnalysis = noClasses()
             .that().resideInAPackage("io.shotscope.video..")
-            .should().dependOnClassesThat().resideInAnyPackage("io.shotscope.metrics..", "io.shotscope.analysis..");
+            .should().dependOnClassesThat().resideInAnyPackage(
+                    "io.shotscope.metrics..", "io.shotscope.analysis..", "io.shotscope.watch..");
+
+    @ArchTest
+    static final ArchRule dropFolderIsPlainJavaOverTheSequenceNaming = classes()
+            .that().resideInAPackage("io.shotscope.watch..")
+            .should().onlyDependOnClassesThat().resideInAnyPackage(
+                    "java..", "io.shotscope.watch..", "io.shotscope.video..")
+            .because("the drop folder polls with java.nio and java.util.concurrent only (no file-watching or"
+                    + " scheduling library) and reuses the video package's naming of plates, without decoding");
+
+    @ArchTest
+    static final ArchRule dropFolderOpensNoPlate = noClasses()
+            .that().resideInAPackage("io.shotscope.watch..")
+            .should().callMethod(PlateSources.class, "open", String.class, DecodeOptions.class)
+            .orShould().callMethod(ImageSequence.class, "resolve", String.class)
+            .orShould().dependOnClassesThat().areAssignableTo(PlateSource.class)
+            .because("the watcher judges files by name, size and time; decoding is the consumer's job");
 
     @ArchTest
     static final ArchRule metricsKnowNothingOfAnalysisOrDecoders = noClasses()

@@ -137,4 +137,34 @@ class ImageSequenceTest {
         assertFalse(ImageSequence.isSequence("shot.mov"));
         assertFalse(ImageSequence.isSequence("shot_1001.mp4"));
     }
+
+    @ParameterizedTest
+    @CsvSource({
+        "AGM_104_065_010_PL01_v001.1001.exr, AGM_104_065_010_PL01_v001., 1001, AGM_104_065_010_PL01_v001.####.exr",
+        "plate-A_0998.DPX, plate-A_, 998, plate-A_####.DPX",
+        "bg12.7.png, bg12., 7, bg12.#.png",
+    })
+    void frameNameSplitsAroundTheFrameNumber(String file, String prefix, int number, String pattern) {
+        ImageSequence.FrameName name = ImageSequence.frameName(file).orElseThrow();
+
+        assertEquals(prefix, name.prefix());
+        assertEquals(number, name.number());
+        assertEquals(pattern, name.pattern());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"shot_v001.mov", "still.exr", "shot.1001.exr.part", "take#2.1001.exr", "a.[1-3].1001.exr",
+        "a.1234567890.exr", "edit.1001.edl"})
+    void namesWithoutAUsableFrameNumberAreNoFrames(String file) {
+        assertTrue(ImageSequence.frameName(file).isEmpty(), file);
+    }
+
+    @Test
+    void framesGroupedByFrameNameAreTheFramesItsPatternResolves() throws Exception {
+        touch("a1.1001.exr", "a1.1002.exr", "a11001.exr", "a.1001.exr");
+
+        ImageSequence.FrameName name = ImageSequence.frameName("a1.1001.exr").orElseThrow();
+
+        assertEquals(List.of(1001, 1002), numbers(resolve(name.pattern())));
+    }
 }
