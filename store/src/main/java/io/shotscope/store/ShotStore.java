@@ -23,10 +23,16 @@ public interface ShotStore {
     /** QUEUED or RUNNING to RUNNING, counting an attempt; false when the shot is gone or terminal. */
     boolean markRunning(UUID id);
 
-    /** Stores the result and moves the shot to DONE; false when the shot is gone. Idempotent. */
+    /**
+     * Stores the result and moves the shot to DONE; false when the shot is gone or FAILED. Idempotent: a
+     * shot already DONE keeps its first result and answers true.
+     */
     boolean markDone(UUID id, ShotResult result);
 
-    /** Moves the shot to FAILED with a one-line reason; false when the shot is gone. */
+    /**
+     * Moves the shot to FAILED with a one-line reason; false when the shot is gone or DONE (a late failure
+     * never overwrites a result). Idempotent: a shot already FAILED keeps its first reason and answers true.
+     */
     boolean markFailed(UUID id, String error);
 
     ShotPage search(ShotQuery query);

@@ -1,0 +1,36 @@
+package io.shotscope.store;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shot store contract on H2 database files in a temporary folder. */
+class H2ShotStoreTest extends ShotStoreContract {
+
+    @TempDir
+    Path folder;
+
+    private final List<JdbcConnectionPool> pools = new ArrayList<>();
+
+    @Override
+    protected DataSource newEmptyDatabase() {
+        Path file = folder.resolve("shots-" + pools.size());
+        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + file, "sa", "");
+        pools.add(pool);
+        return pool;
+    }
+
+    @Override
+    protected void dropDatabases() {
+        pools.forEach(JdbcConnectionPool::dispose);
+        pools.clear();
+    }
+
+    @Override
+    protected Class<? extends JdbcShotStore> expectedStoreClass() {
+        return H2ShotStore.class;
+    }
+}
