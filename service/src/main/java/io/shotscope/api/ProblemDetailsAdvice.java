@@ -2,6 +2,7 @@ package io.shotscope.api;
 
 import io.shotscope.intake.PathNotAllowedException;
 import io.shotscope.intake.UnanalysableInputException;
+import io.shotscope.service.ShotscopeProperties;
 import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.slf4j.Logger;
@@ -12,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.util.unit.DataSize;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -28,6 +30,12 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    private final DataSize uploadLimit;
+
+    public ProblemDetailsAdvice(ShotscopeProperties properties) {
+        this.uploadLimit = properties.upload().limit();
+    }
 
     @ExceptionHandler(ShotNotFoundException.class)
     ProblemDetail notFound(ShotNotFoundException e, HttpServletRequest request) {
@@ -70,7 +78,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
-                "the upload is larger than the limit of " + e.getMaxUploadSize() + " bytes (shotscope.upload.limit)");
+                "the upload is larger than the limit of " + uploadLimit + " (shotscope.upload.limit)");
         body.setTitle("Upload too large");
         return handleExceptionInternal(e, body, headers, HttpStatus.PAYLOAD_TOO_LARGE, request);
     }

@@ -19,6 +19,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class JobMetrics {
 
+    /** Histogram range of the analysis time: a few frames of a small plate up to a long 4K plate. */
+    private static final Duration SHORTEST_ANALYSIS = Duration.ofMillis(100);
+    private static final Duration LONGEST_ANALYSIS = Duration.ofHours(1);
+
     private final Counter framesAnalysed;
     private final Timer analysisDuration;
     private final Counter cacheHits;
@@ -34,7 +38,8 @@ public class JobMetrics {
         framesAnalysed = Counter.builder("shotscope.frames.analysed")
                 .description("Frames measured by this process").register(registry);
         analysisDuration = Timer.builder("shotscope.analysis.duration")
-                .description("Time to analyse and rate one shot").publishPercentileHistogram().register(registry);
+                .description("Time to analyse and rate one shot").publishPercentileHistogram()
+                .minimumExpectedValue(SHORTEST_ANALYSIS).maximumExpectedValue(LONGEST_ANALYSIS).register(registry);
         cacheHits = cacheCounter(registry, "hit");
         cacheMisses = cacheCounter(registry, "miss");
     }

@@ -55,15 +55,22 @@ public final class ShotscopeEnvironment implements EnvironmentPostProcessor, Ord
         return Binder.get(environment).bindOrCreate("shotscope", ShotscopeProperties.class);
     }
 
-    private static final class Derived extends PropertySource<ConfigurableEnvironment> {
+    /**
+     * The environment is a field, not the source object: Spring Boot walks into property sources whose
+     * source is an environment, which would loop back here.
+     */
+    private static final class Derived extends PropertySource<Object> {
+        private final ConfigurableEnvironment environment;
+
         Derived(ConfigurableEnvironment environment) {
-            super(SOURCE_NAME, environment);
+            super(SOURCE_NAME);
+            this.environment = environment;
         }
 
         @Override
         public Object getProperty(String name) {
             Function<ShotscopeProperties, Object> rule = DERIVED.get(name);
-            return rule == null ? null : rule.apply(bind(getSource()));
+            return rule == null ? null : rule.apply(bind(environment));
         }
     }
 }

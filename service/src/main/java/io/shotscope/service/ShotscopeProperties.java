@@ -103,10 +103,13 @@ public record ShotscopeProperties(
     }
 
     /**
-     * @param url     {@code redis://host:port} (or {@code redis://:password@host:port/db}); empty: in-process cache
-     * @param timeout how long one cache call may take before the service answers without the cache
+     * @param url       {@code redis://host:port} of the shared cache; empty: in-process cache
+     * @param timeout   how long connecting or one cache call may take before the service answers without the cache
+     * @param retry     after Redis failed, how long the service works without it before trying again
+     * @param keyPrefix put before every key, to keep several installations (or test runs) apart in one Redis
      */
-    public record Redis(String url, @DefaultValue("500ms") Duration timeout) {
+    public record Redis(String url, @DefaultValue("500ms") Duration timeout, @DefaultValue("5s") Duration retry,
+                        @DefaultValue("") String keyPrefix) {
         public boolean configured() {
             return url != null && !url.isBlank();
         }
