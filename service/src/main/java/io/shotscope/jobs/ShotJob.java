@@ -78,7 +78,8 @@ public class ShotJob {
             LOG.warn("shot {} cannot be analysed: {}", shot.shotCode(), e.getMessage());
         } catch (RuntimeException e) {
             if (context.amountOfFailures() >= retries) {
-                store.markFailed(shotId, "failed after " + (retries + 1) + " attempts: " + e.getMessage());
+                store.markFailed(shotId, "failed after " + (retries + 1) + " attempts: "
+                        + (e.getMessage() == null ? e.toString() : e.getMessage()));
             }
             throw e;
         }

@@ -28,10 +28,13 @@ import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.jobrunr.storage.StorageProvider;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -45,6 +48,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = ShotscopeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
 @DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
 class EndToEndIT {
 
     static final String DROPPED_CLIP = "asl-again.mkv";
@@ -177,7 +181,8 @@ class EndToEndIT {
     }
 
     @Test
-    void aTextFileDroppedAsAMovieFailsForGoodWithItsReason() throws IOException {
+    void aTextFileDroppedAsAMovieFailsForGoodWithItsReasonLoggedAsJsonWithShotAndJobIds(CapturedOutput log)
+            throws IOException {
         Path drop = root.resolve("drop");
         Files.createDirectories(drop);
         Files.writeString(drop.resolve("SQ020_SH0010.mov"), "not a movie\n");
@@ -189,6 +194,12 @@ class EndToEndIT {
         assertFalse(shot.path("error").asText().contains("\n"), "one line");
         assertEquals(1, shot.path("attempts").asInt(), "bad input is not retried");
         assertEquals(409, api().get("/api/v1/shots/" + shot.path("id").asText() + "/frames").status());
+        String line = log.getOut().lines().filter(l -> l.contains("cannot be analysed")).findFirst()
+                .orElseThrow(() -> new AssertionError("no log line of the failed job"));
+        JsonNode logged = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+        assertEquals(shot.path("id").asText(), logged.path("shot_id").asText(), line);
+        assertFalse(logged.path("job_id").asText().isBlank(), line);
+        assertEquals("WARN", logged.path("log").path("level").asText(), line);
     }
 
     @Test
@@ -359,6 +370,9 @@ class EndToEndIT {
         assertTrue(paths.path("/api/v1/shots/{id}/thumbnail").has("get"));
         assertTrue(paths.path("/api/v1/shots/export.csv").has("get"));
         assertEquals(8, countOperations(paths), paths.toString());
+        JsonNode shotView = api().get("/docs/openapi.json").json().path("components").path("schemas").path("ShotView");
+        assertTrue(shotView.path("properties").has("shot_code"), "documented as served, in snake_case: " + shotView);
+        assertTrue(shotView.path("properties").has("class"), shotView.toString());
 
         ApiClient.Response docs = api().get("/docs");
         assertEquals(302, docs.status(), "/docs leads to Swagger UI");

@@ -7,15 +7,21 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shotscope.jobs.JobMetrics;
 import io.shotscope.testsupport.SharedClips;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.jobrunr.server.BackgroundJobServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -23,9 +29,12 @@ import org.springframework.context.ConfigurableApplicationContext;
  * An API-only process ({@code serve --no-worker}) and a worker-only process ({@code serve --worker}) on
  * one database: the API queues, the worker analyses, and each refuses the other's part.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class RolesIT {
 
     static final String CLIP = "asl-again.mkv";
+    static final String DROPPED_WHILE_DOWN = "asl-school.mkv";
+    static final String DROPPED_CODE = "SQ080_SH0010";
 
     @TempDir
     static Path root;
@@ -33,7 +42,9 @@ class RolesIT {
     static ConfigurableApplicationContext workerProcess;
 
     @BeforeAll
-    static void startBothRoles() {
+    static void startBothRoles() throws IOException {
+        Files.createDirectories(root.resolve("drop"));
+        Files.copy(SharedClips.clip(DROPPED_WHILE_DOWN), root.resolve("drop").resolve(DROPPED_CODE + ".mkv"));
         apiProcess = start("api", "--shotscope.dashboard.enabled=false");
         workerProcess = start("worker", "--shotscope.dashboard.port=" + TestSettings.freePort());
     }
@@ -53,7 +64,8 @@ class RolesIT {
         List<String> args = new ArrayList<>(List.of("--shotscope.role=" + role, "--server.port=0",
                 "--shotscope.data.dir=" + root.resolve("data"), "--shotscope.watch.dir=" + root.resolve("drop"),
                 "--shotscope.analysis.max-frames=" + TestSettings.MAX_FRAMES, "--shotscope.analysis.threads=2",
-                "--shotscope.jobs.poll-interval=5s"));
+                "--shotscope.jobs.poll-interval=5s", "--shotscope.watch.settle=1s",
+                "--shotscope.watch.interval=300ms"));
         args.addAll(List.of(more));
         return new SpringApplicationBuilder(ShotscopeApplication.class).run(args.toArray(String[]::new));
     }
@@ -72,7 +84,35 @@ class RolesIT {
 
         assertEquals("DONE", shot.path("status").asText(), shot.toString());
         assertEquals(0.0, apiProcess.getBean(JobMetrics.class).framesAnalysed(), "the API process analysed nothing");
-        assertEquals(TestSettings.MAX_FRAMES, workerProcess.getBean(JobMetrics.class).framesAnalysed());
+        assertTrue(workerProcess.getBean(JobMetrics.class).framesAnalysed() >= TestSettings.MAX_FRAMES);
+    }
+
+    @Test
+    void aPlateDroppedWhileTheServiceWasDownIsTakenAtStartAndNotAgainAfterARestart(CapturedOutput log) {
+        JsonNode shot = client(apiProcess).awaitFinished(awaitDropped());
+        assertEquals("DONE", shot.path("status").asText(), shot.toString());
+
+        apiProcess.close();
+        apiProcess = start("api", "--shotscope.dashboard.enabled=false");
+        for (int i = 0; i < 100 && !log.getOut().contains(DROPPED_CODE + ".mkv has the content of shot"); i++) {
+            ApiClient.sleep(Duration.ofMillis(100));
+        }
+        assertTrue(log.getOut().contains(DROPPED_CODE + ".mkv has the content of shot"),
+                "the restarted process saw the plate again and recognised its content");
+
+        JsonNode found = client(apiProcess).get("/api/v1/shots?text=" + DROPPED_CODE).json();
+        assertEquals(1, found.path("total").asInt(), "the same content is not submitted twice: " + found);
+    }
+
+    private static String awaitDropped() {
+        for (int i = 0; i < 120; i++) {
+            JsonNode page = client(apiProcess).get("/api/v1/shots?text=" + DROPPED_CODE).json();
+            if (page.path("total").asInt() > 0) {
+                return page.path("items").get(0).path("id").asText();
+            }
+            ApiClient.sleep(Duration.ofMillis(500));
+        }
+        throw new AssertionError("the drop folder never submitted " + DROPPED_CODE);
     }
 
     @Test
