@@ -16,16 +16,20 @@ import picocli.CommandLine.Option;
  * {@code shotscope serve}: starts the service and runs until it is stopped (Ctrl-C or SIGTERM).
  * Options become Spring arguments, so they win over the configuration file and the environment.
  */
-@Command(name = "serve", mixinStandardHelpOptions = true,
+@Command(name = "serve",
         description = {
             "Runs the shotscope service: REST API under /api/v1, drop folder, jobs, /health, /ready, /metrics.",
-            "Without options it starts on embedded defaults: H2 in ./data, drop folder ./input_files,"
-                + " in-process cache, http://127.0.0.1:8000 (job dashboard on port + 1).",
+            "Without options it starts on embedded defaults: an H2 database and uploads in the folder data,"
+                + " the drop folder input_files (both in the working directory), an in-process cache,"
+                + " http://127.0.0.1:8000 and the job dashboard on the port + 1.",
             "Settings: application.properties in the working directory, --config FILE, SHOTSCOPE_* environment"
                 + " variables (e.g. SHOTSCOPE_DB_URL, SHOTSCOPE_REDIS_URL) or --shotscope.<key>=<value>."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:stopped", "1:could not start (the log says why)", "2:usage error"})
 public final class ServeCommand implements Callable<Integer> {
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 
     @Option(names = "--worker", description = "Only work jobs (no REST API, no drop folder).")
     boolean workerOnly;

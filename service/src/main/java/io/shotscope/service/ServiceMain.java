@@ -4,9 +4,12 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code java -jar shotscope-service.jar serve ...}: the service's command line. */
-@Command(name = "shotscope", subcommands = ServeCommand.class, mixinStandardHelpOptions = true,
+@Command(name = "shotscope", subcommands = ServeCommand.class,
         description = "The shotscope pipeline service.")
 public final class ServiceMain implements Runnable {
+
+    @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
+    boolean help;
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
