@@ -8,6 +8,7 @@ import io.shotscope.jobs.ShotJobs;
 import io.shotscope.jobs.ShotModel;
 import io.shotscope.store.NewShot;
 import io.shotscope.store.ResultCache;
+import io.shotscope.store.ShotQuery;
 import io.shotscope.store.ShotRecord;
 import io.shotscope.store.ShotResult;
 import io.shotscope.store.ShotStore;
@@ -78,21 +79,29 @@ public class ShotIntake {
     }
 
     /**
-     * A plate the drop folder found complete. Content already known (analysed, queued or running, by
-     * the same versions) is not submitted again, so restarts do not duplicate shots.
+     * A plate the drop folder found complete. A plate submitted before from the same place with the same
+     * content (in any status) is not submitted again, so restarts, which see every file again, do not
+     * duplicate shots; the same content dropped under another name becomes its own shot, answered at once.
      *
      * @param files the files whose bytes are the content, in frame order
      * @param stem  the shot code (file name without extension, or the sequence name)
      */
     public Optional<Submission> submitDropped(String input, List<Path> files, String stem) {
         String hash = hash(input, files);
-        Optional<ShotRecord> existing = store.findByContent(hash, ShotAnalyzer.VERSION, model.version());
-        if (existing.isPresent()) {
-            LOG.info("drop folder: {} has the content of shot {} ({}): not submitted again", input,
-                    existing.get().id(), existing.get().status());
+        Optional<ShotRecord> before = submittedBefore(input, hash);
+        if (before.isPresent()) {
+            LOG.info("drop folder: {} was submitted before as shot {} ({}): not again", input, before.get().id(),
+                    before.get().status());
             return Optional.empty();
         }
         return Optional.of(submit(UUID.randomUUID(), input, SOURCE_WATCH, new Plate(stem, hash)));
+    }
+
+    private Optional<ShotRecord> submittedBefore(String input, String contentHash) {
+        ShotQuery query = new ShotQuery(null, null, input, 0, ShotQuery.MAX_SIZE, ShotQuery.Sort.CREATED_AT, false);
+        return store.search(query).items().stream()
+                .filter(s -> s.input().equals(input) && s.contentHash().equals(contentHash))
+                .findFirst();
     }
 
     /** Deletes a shot, its result and its uploaded file; false when there was no such shot. */

@@ -166,6 +166,21 @@ class EndToEndIT {
     }
 
     @Test
+    void analysedContentDroppedUnderAnotherNameBecomesItsOwnShotAnsweredAtOnce() throws IOException {
+        JsonNode first = uploadedShot();
+        Path drop = root.resolve("drop");
+        Files.createDirectories(drop);
+        Files.copy(SharedClips.clip(UPLOADED_CLIP), drop.resolve("SQ040_SH0010.mkv"));
+
+        JsonNode shot = api().awaitFinished(awaitShotFromDropFolder("SQ040_SH0010"));
+
+        assertEquals("DONE", shot.path("status").asText(), shot.toString());
+        assertEquals("watch", shot.path("source").asText());
+        assertEquals(0, shot.path("attempts").asInt(), "answered without a job");
+        assertEquals(first.path("report").path("complexity_scores"), shot.path("report").path("complexity_scores"));
+    }
+
+    @Test
     void aTextFileNamedLikeAMovieIsRefusedWithItsReasonAndNothingKept() throws IOException {
         Path notes = root.resolve("notes.mov");
         Files.writeString(notes, "not a movie, just notes\n");

@@ -94,10 +94,10 @@ class RolesIT {
 
         apiProcess.close();
         apiProcess = start("api", "--shotscope.dashboard.enabled=false");
-        for (int i = 0; i < 100 && !log.getOut().contains(DROPPED_CODE + ".mkv has the content of shot"); i++) {
+        for (int i = 0; i < 100 && !log.getOut().contains(DROPPED_CODE + ".mkv was submitted before as shot"); i++) {
             ApiClient.sleep(Duration.ofMillis(100));
         }
-        assertTrue(log.getOut().contains(DROPPED_CODE + ".mkv has the content of shot"),
+        assertTrue(log.getOut().contains(DROPPED_CODE + ".mkv was submitted before as shot"),
                 "the restarted process saw the plate again and recognised its content");
 
         JsonNode found = client(apiProcess).get("/api/v1/shots?text=" + DROPPED_CODE).json();
