@@ -26,7 +26,7 @@ import org.springframework.util.unit.DataSize;
  * @param data      where the service keeps its files
  * @param db        the database; empty means an embedded H2 file database in the data folder
  * @param redis     the shared result cache; empty means an in-process cache
- * @param cache     the in-process cache
+ * @param cache     the result cache's size (in process) and lifetime (in process and in Redis)
  * @param model     the model that rates shots
  * @param upload    uploads through {@code POST /api/v1/shots}
  * @param analyzePath plates analysed in place through {@code POST /api/v1/shots/analyze-path}
@@ -117,7 +117,7 @@ public record ShotscopeProperties(
 
     /**
      * @param maxEntries results the in-process cache keeps (least recently used go first)
-     * @param ttl        how long a cached result lives, in process or in Redis
+     * @param ttl        how long a cached result lives, in process or in Redis (the store keeps it for good)
      */
     public record Cache(@DefaultValue("10000") long maxEntries, @DefaultValue("7d") Duration ttl) {
     }
