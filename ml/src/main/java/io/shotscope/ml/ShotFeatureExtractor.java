@@ -1,6 +1,7 @@
 package io.shotscope.ml;
 
 import io.shotscope.analysis.AnalysisOptions;
+import io.shotscope.analysis.FrameTap;
 import io.shotscope.analysis.MetricSummary;
 import io.shotscope.analysis.ProgressListener;
 import io.shotscope.analysis.ShotAnalyzer;
@@ -30,8 +31,17 @@ public final class ShotFeatureExtractor implements AutoCloseable {
     }
 
     public Extracted extract(String input, ProgressListener progress) throws PlateException {
+        return extract(input, progress, FrameTap.NONE);
+    }
+
+    /** As {@link #extract(String, ProgressListener)}, and {@code alsoSees} sees every analysed frame too. */
+    public Extracted extract(String input, ProgressListener progress, FrameTap alsoSees) throws PlateException {
         ThumbnailSampler sampler = new ThumbnailSampler(ShotFeatures.WIDTH, ShotFeatures.HEIGHT, THUMBNAILS_KEPT);
-        ShotReport report = analyzer.analyze(input, progress, sampler);
+        FrameTap both = (index, frame) -> {
+            sampler.frame(index, frame);
+            alsoSees.frame(index, frame);
+        };
+        ShotReport report = analyzer.analyze(input, progress, both);
         return new Extracted(report, features(report, sampler.evenlySpread(ShotFeatures.FRAMES)));
     }
 

@@ -1,0 +1,80 @@
+package io.shotscope.jobs;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.shotscope.analysis.ReportJson;
+import io.shotscope.store.ResultCache;
+import io.shotscope.store.ShotRecord;
+import io.shotscope.store.ShotResult;
+import io.shotscope.store.ShotStatus;
+import io.shotscope.store.ShotStore;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Component;
+
+/**
+ * Results already computed for some content by the same analyser and model versions: from the cache,
+ * else from a finished shot in the store. A re-submission is answered with a copy, never recomputed.
+ */
+@Component
+public class KnownResults {
+
+    private static final ObjectMapper JSON = ReportJson.mapper();
+
+    private final ShotStore store;
+    private final ResultCache cache;
+    private final JobMetrics metrics;
+
+    public KnownResults(ShotStore store, ResultCache cache, JobMetrics metrics) {
+        this.store = store;
+        this.cache = cache;
+        this.metrics = metrics;
+    }
+
+    /** The cache key of a shot's result. */
+    public static ResultCache.CacheKey key(String contentHash, String analyzerVersion, String modelVersion) {
+        return new ResultCache.CacheKey(contentHash, analyzerVersion, modelVersion);
+    }
+
+    /**
+     * A finished result of this content for another shot, copied for {@code shot}: its report names the
+     * shot's own input and code.
+     */
+    public Optional<ShotResult> find(ResultCache.CacheKey key, UUID shot, String input, String shotCode) {
+        Optional<String> cached = cache.get(key);
+        metrics.cacheLookup(cached.isPresent());
+        Optional<ShotRecord> previous = store.findByContent(key.contentHash(), key.analyzerVersion(),
+                key.modelVersion()).filter(r -> !r.id().equals(shot) && r.status() == ShotStatus.DONE);
+        if (cached.isPresent()) {
+            byte[] thumbnail = previous.flatMap(r -> store.thumbnail(r.id())).orElse(null);
+            return Optional.of(copy(cached.get(), thumbnail, input, shotCode));
+        }
+        if (previous.isPresent() && previous.get().reportJson() != null) {
+            ShotRecord done = previous.get();
+            cache.put(key, done.reportJson());
+            return Optional.of(copy(done.reportJson(), store.thumbnail(done.id()).orElse(null), input, shotCode));
+        }
+        return Optional.empty();
+    }
+
+    /** Keeps a new result for the next submission of the same content. */
+    public void remember(ResultCache.CacheKey key, String reportJson) {
+        cache.put(key, reportJson);
+    }
+
+    private static ShotResult copy(String reportJson, byte[] thumbnail, String input, String shotCode) {
+        try {
+            ObjectNode report = (ObjectNode) JSON.readTree(reportJson);
+            report.put("input", input);
+            report.put("stem", shotCode);
+            JsonNode prediction = report.path("prediction");
+            String difficulty = prediction.hasNonNull("class") ? prediction.get("class").asText() : null;
+            Double confidence = prediction.hasNonNull("confidence") ? prediction.get("confidence").asDouble() : null;
+            return new ShotResult(difficulty, confidence, JSON.writeValueAsString(report), thumbnail);
+        } catch (JsonProcessingException | ClassCastException e) {
+            throw new IllegalStateException("a stored report is not a JSON object: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package io.shotscope.jobs;
+
+import java.util.UUID;
+import org.jobrunr.jobs.context.JobContext;
+import org.jobrunr.scheduling.JobScheduler;
+import org.springframework.stereotype.Component;
+
+/** Puts shots on the job queue (in the database, for whichever worker polls first). */
+@Component
+public class ShotJobs {
+
+    private final JobScheduler scheduler;
+
+    public ShotJobs(JobScheduler scheduler) {
+        this.scheduler = scheduler;
+    }
+
+    /** Enqueues the analysis of a stored, QUEUED shot and returns the job id. */
+    public UUID enqueue(UUID shotId) {
+        return scheduler.<ShotJob>enqueue(job -> job.run(shotId, JobContext.Null)).asUUID();
+    }
+}

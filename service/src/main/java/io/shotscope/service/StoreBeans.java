@@ -1,0 +1,58 @@
+package io.shotscope.service;
+
+import io.shotscope.store.CaffeineResultCache;
+import io.shotscope.store.RedisCacheSettings;
+import io.shotscope.store.RedisResultCache;
+import io.shotscope.store.ResultCache;
+import io.shotscope.store.ShotStore;
+import io.shotscope.store.ShotStores;
+import io.shotscope.store.StoreMigrations;
+import java.net.URI;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The shot store on Spring's DataSource (schema migrated at start-up) and the result cache. */
+@Configuration
+public class StoreBeans {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StoreBeans.class);
+
+    @Bean
+    ShotStore shotStore(DataSource dataSource) {
+        int applied = StoreMigrations.migrate(dataSource);
+        if (applied > 0) {
+            LOG.info("shot store: {} schema migration(s) applied", applied);
+        }
+        return ShotStores.forDataSource(dataSource);
+    }
+
+    /** Redis when shotscope.redis.url is set, an in-process cache otherwise. */
+    @Bean
+    ResultCache resultCache(ShotscopeProperties properties) {
+        ShotscopeProperties.Redis redis = properties.redis();
+        if (!redis.configured()) {
+            return new CaffeineResultCache(properties.cache().maxEntries(), properties.cache().ttl());
+        }
+        URI uri = redisUri(redis.url());
+        RedisCacheSettings settings = new RedisCacheSettings(uri.getHost(),
+                uri.getPort() > 0 ? uri.getPort() : RedisCacheSettings.DEFAULT_PORT, properties.cache().ttl(),
+                redis.timeout(), redis.timeout(), redis.retry(), redis.keyPrefix());
+        LOG.info("result cache: redis at {}:{}", settings.host(), settings.port());
+        return new RedisResultCache(settings);
+    }
+
+    static URI redisUri(String url) {
+        try {
+            URI uri = URI.create(url.trim());
+            if ("redis".equals(uri.getScheme()) && uri.getHost() != null && uri.getUserInfo() == null) {
+                return uri;
+            }
+        } catch (IllegalArgumentException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("shotscope.redis.url must look like redis://host:port, got '" + url + "'");
+    }
+}
