@@ -23,6 +23,7 @@ final class BidSheet {
 
     static final List<String> FIXED_COLUMNS =
             List.of("Sequence", "Shot", "Frame In", "Frame Out", "Frames", "FPS", "Class", "Confidence");
+    private static final int FPS_DECIMALS = 3;
     static final String FACTORS_COLUMN = "Top Factors";
     static final String DESCRIPTION_COLUMN = "Description";
     private static final String CRLF = "\r\n";
@@ -55,7 +56,7 @@ final class BidSheet {
         cells.add(number(report, "first_frame"));
         cells.add(number(report, "last_frame"));
         cells.add(number(report, "frames"));
-        cells.add(number(report, "fps"));
+        cells.add(fps(report));
         cells.add(text(shot.difficulty()));
         cells.add(shot.confidence() == null ? "" : plain(shot.confidence()));
         for (String key : metricKeys) {
@@ -94,6 +95,13 @@ final class BidSheet {
     private static String number(JsonNode node, String field) {
         JsonNode value = node.path(field);
         return value.isNumber() ? plain(value.asDouble()) : "";
+    }
+
+    /** Frame rates as trackers write them: 24, 23.976, 29.97 (at most three decimals). */
+    private static String fps(JsonNode report) {
+        JsonNode value = report.path("fps");
+        return value.isNumber() ? plain(BigDecimal.valueOf(value.asDouble())
+                .setScale(FPS_DECIMALS, java.math.RoundingMode.HALF_UP).doubleValue()) : "";
     }
 
     /** 24, 23.976, 0.4521: no exponent, no trailing zeros. */

@@ -40,6 +40,13 @@ class BidSheetTest {
     }
 
     @Test
+    void frameRateOfAMovieIsRoundedToThreeDecimals() throws IOException {
+        String report = REPORT.replace("\"fps\":23.976", "\"fps\":29.833333333333332");
+        String row = rowOf(shot("SQ010_SH0050", ShotStatus.DONE, "Hard", 0.83, report, null));
+        assertTrue(row.startsWith("SQ010,SH0050,1001,1058,58,29.833,Hard,"), row);
+    }
+
+    @Test
     void commasQuotesAndLineBreaksAreQuotedAndQuotesDoubled() {
         assertEquals("plain", BidSheet.quote("plain"));
         assertEquals("\"a,b\"", BidSheet.quote("a,b"));
