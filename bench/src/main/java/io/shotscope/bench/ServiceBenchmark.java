@@ -54,6 +54,7 @@ public final class ServiceBenchmark {
     }
 
     private void run() throws Exception {
+        deleteRecursively(work);
         Files.createDirectories(work);
         line("Machine: %d cores, Java %s. Loopback only.", Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
@@ -207,6 +208,17 @@ public final class ServiceBenchmark {
         try (Connection c = DriverManager.getConnection(PG_SERVER + database, "postgres", "");
              Statement s = c.createStatement()) {
             s.execute(statement);
+        }
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
         }
     }
 

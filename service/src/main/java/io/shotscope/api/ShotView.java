@@ -2,7 +2,7 @@ package io.shotscope.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.annotation.JsonRawValue;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.shotscope.store.ShotRecord;
@@ -39,14 +39,16 @@ public record ShotView(
         Instant updatedAt,
         Instant finishedAt,
         Links links,
-        @JsonInclude(JsonInclude.Include.NON_NULL) @Schema(description = "the complexity report", nullable = true)
-        JsonNode report) {
+        @JsonInclude(JsonInclude.Include.NON_NULL) @JsonRawValue
+        @Schema(description = "the complexity report", nullable = true, type = "object")
+        String report) {
 
     /** Where the shot's parts are. */
     public record Links(String self, String frames, String thumbnail) {
     }
 
-    static ShotView of(ShotRecord shot, JsonNode report) {
+    /** @param report the stored report JSON, written as it is (never parsed again), or null */
+    static ShotView of(ShotRecord shot, String report) {
         String self = ShotController.BASE + "/" + shot.id();
         return new ShotView(shot.id(), shot.shotCode(), shot.status(), shot.difficulty(), shot.confidence(),
                 shot.error(), shot.input(), shot.source(), shot.contentHash(), shot.analyzerVersion(),

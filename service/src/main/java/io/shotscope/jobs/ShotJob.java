@@ -67,6 +67,7 @@ public class ShotJob {
             LOG.info("shot {} answered with the result of identical content", shot.shotCode());
             return;
         }
+        LOG.info("shot {} analysing {} (attempt {})", shot.shotCode(), shot.input(), shot.attempts() + 1);
         try {
             ShotResult result = analysis.analyse(shot.input());
             store.markDone(shotId, result);

@@ -117,13 +117,14 @@ class WorkerFailoverIT {
         }
     }
 
-    /** Waits until the worker's log names one of the shots while that shot is RUNNING. */
+    /** Waits until the worker logs that it started one of the shots while that shot is RUNNING. */
     private UUID awaitShotRunningOn(ServiceProcess worker, List<UUID> ids, ShotApi client) throws InterruptedException {
         Instant deadline = Instant.now().plus(Duration.ofMinutes(2));
         while (Instant.now().isBefore(deadline)) {
-            String log = ShotApi.read(worker.log());
+            List<String> started = ShotApi.read(worker.log()).lines().filter(l -> l.contains(" analysing ")).toList();
             for (UUID id : ids) {
-                if (log.contains(id.toString()) && client.shot(id).get("status").asText().equals("RUNNING")) {
+                if (started.stream().anyMatch(l -> l.contains(id.toString()))
+                        && client.shot(id).get("status").asText().equals("RUNNING")) {
                     return id;
                 }
             }

@@ -80,6 +80,23 @@ class EndToEndIT {
         registry.add("shotscope.analyze-path.roots", () -> SharedClips.dir() + "," + root.resolve("drop"));
     }
 
+    /** Each test class (this one and its subclasses) starts with no shot submitted. */
+    @org.junit.jupiter.api.BeforeAll
+    static void noShotsYet() {
+        dropped = null;
+        uploaded = null;
+    }
+
+    /** The cache the service should report in /ready. */
+    String expectedCacheKind() {
+        return "caffeine";
+    }
+
+    /** The database the service should report in /ready. */
+    String expectedDatabase() {
+        return "H2";
+    }
+
     ApiClient api() {
         return new ApiClient(port);
     }
@@ -406,7 +423,9 @@ class EndToEndIT {
         JsonNode ready = api.get("/ready").json();
         assertEquals("UP", ready.path("status").asText(), ready.toString());
         assertEquals("UP", ready.path("components").path("db").path("status").asText());
-        assertEquals("caffeine", ready.path("components").path("resultCache").path("details").path("kind").asText());
+        assertEquals(expectedCacheKind(), ready.path("components").path("resultCache").path("details").path("kind")
+                .asText());
+        assertEquals(expectedDatabase(), ready.path("components").path("db").path("details").path("database").asText());
         assertTrue(ready.path("components").path("model").path("details").path("loaded").asBoolean(), ready.toString());
 
         String metrics = api.get("/metrics").text();

@@ -31,16 +31,16 @@ public final class ShotApi {
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     }
 
-    /** POST /api/v1/shots/analyze-path; returns the shot's id. */
+    /** POST /api/v1/shots/analyze-path; returns the shot's id (202 queued, or 201 answered from earlier results). */
     public UUID analyzePath(String path) {
         String body = JSON.createObjectNode().put("path", path).toString();
         HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/shots/analyze-path"))
                 .timeout(REQUEST_TIMEOUT).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build();
-        return UUID.fromString(sendForJson(request, 202).get("id").asText());
+        return UUID.fromString(sendForJson(request, 202, 201).get("id").asText());
     }
 
-    /** POST /api/v1/shots with the file as multipart field {@code file}; returns the shot's id. */
+    /** POST /api/v1/shots with the file as multipart field {@code file}; returns the shot's id (202 or 201). */
     public UUID upload(Path file) {
         String boundary = "shotscope" + UUID.randomUUID().toString().replace("-", "");
         byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
@@ -53,7 +53,7 @@ public final class ShotApi {
                     .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
                             HttpRequest.BodyPublishers.ofFile(file), HttpRequest.BodyPublishers.ofByteArray(tail)))
                     .build();
-            return UUID.fromString(sendForJson(request, 202).get("id").asText());
+            return UUID.fromString(sendForJson(request, 202, 201).get("id").asText());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -105,12 +105,12 @@ public final class ShotApi {
         }
     }
 
-    private JsonNode sendForJson(HttpRequest request, int expectedStatus) {
+    private JsonNode sendForJson(HttpRequest request, int... expectedStatus) {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != expectedStatus) {
+            if (java.util.Arrays.stream(expectedStatus).noneMatch(s -> s == response.statusCode())) {
                 throw new AssertionError(request.method() + " " + request.uri() + " answered " + response.statusCode()
-                        + " (expected " + expectedStatus + "): " + response.body());
+                        + " (expected " + java.util.Arrays.toString(expectedStatus) + "): " + response.body());
             }
             return JSON.readTree(response.body());
         } catch (IOException e) {
