@@ -77,6 +77,13 @@ public final class ShotClassifier implements DifficultyModel, AutoCloseable {
     /** Writes weights, {@value #METADATA_FILE} and, if a card is given, {@value #CARD_FILE} into {@code dir}. */
     public void save(Path dir, ModelCard card) throws IOException {
         Files.createDirectories(dir);
+        // DJL numbers a new weights file after any it finds, so retraining into a directory would
+        // leave the old weights beside the new ones.
+        try (var old = Files.newDirectoryStream(dir, WEIGHTS_NAME + "-*.params")) {
+            for (Path file : old) {
+                Files.delete(file);
+            }
+        }
         model.save(dir, WEIGHTS_NAME);
         JSON.writeValue(dir.resolve(METADATA_FILE).toFile(), metadata);
         if (card != null) {

@@ -62,6 +62,16 @@ class ModelDirectoryTest {
     }
 
     @Test
+    void savingAgainReplacesTheWeightsInsteadOfAddingAFile() throws IOException {
+        saveUntrained();
+        saveUntrained();
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of("shotscope-difficulty-0000.params"), files.map(p -> p.getFileName().toString())
+                    .filter(name -> name.endsWith(".params")).toList());
+        }
+    }
+
+    @Test
     void modelForOtherMetricsIsRefusedWithExpectedAndFound() throws IOException {
         saveUntrained();
         ObjectMapper json = new ObjectMapper();
