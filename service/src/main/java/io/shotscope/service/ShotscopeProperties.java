@@ -32,7 +32,7 @@ import org.springframework.util.unit.DataSize;
  * @param analyzePath plates analysed in place through {@code POST /api/v1/shots/analyze-path}
  * @param analysis  how plates are analysed
  * @param jobs      the job queue
- * @param dashboard the JobRunr job dashboard
+ * @param dashboard the JobRunr job dashboard (on loopback only: it has no sign-in)
  * @param watch     the drop folder
  * @param security  who may use the API: users, tokens, API keys, rate limits, CORS
  */
@@ -54,6 +54,9 @@ public record ShotscopeProperties(
         @DefaultValue Dashboard dashboard,
         @DefaultValue Watch watch,
         @DefaultValue Security security) {
+
+    /** The address the job dashboard falls back to when the service listens on a reachable one. */
+    public static final String LOOPBACK = "127.0.0.1";
 
     /** What one {@code serve} process does. */
     public enum Role {
@@ -265,6 +268,11 @@ public record ShotscopeProperties(
     public record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("600") long perPrincipal,
                             @DefaultValue("1200") long perAddress, @DefaultValue("10") long tokenPerAddress,
                             @DefaultValue("1m") Duration period, @DefaultValue("1m") Duration tokenPeriod) {
+    }
+
+    /** The job dashboard's address: {@code address} when it is a loopback one, 127.0.0.1 otherwise (it has no sign-in). */
+    public String dashboardAddress() {
+        return loopbackOnly() ? address : LOOPBACK;
     }
 
     /** Whether the service listens on a loopback address only. */
