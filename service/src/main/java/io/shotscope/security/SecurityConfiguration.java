@@ -200,7 +200,7 @@ public class SecurityConfiguration {
     }
 
     /** CORS: closed (no browser origin allowed) unless origins are configured. */
-    private static CorsConfigurationSource corsSource(List<String> allowedOrigins) {
+    static CorsConfigurationSource corsSource(List<String> allowedOrigins) {
         return request -> {
             if (allowedOrigins.isEmpty()) {
                 return null;
