@@ -136,6 +136,10 @@ public final class ServiceBenchmark {
         env.put("SHOTSCOPE_ANALYZEPATH_ROOTS", clips.toString());
         env.put("SHOTSCOPE_JOBS_POLLINTERVAL", "5s");
         env.put("SHOTSCOPE_HOME", root.toString());
+        // the benchmark measures analysis and the API, not sign-in: a loopback service without security
+        // or rate limits (ShotApi can sign in with ShotApi.signIn when a benchmark needs it)
+        env.put("SHOTSCOPE_SECURITY_ENABLED", "false");
+        env.put("SHOTSCOPE_SECURITY_RATELIMIT_ENABLED", "false");
         return ServiceProcess.start(root.resolve("service/target/shotscope-service.jar"), freePort(), args, env,
                 work.resolve(name + ".log"));
     }

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
 /**
  * The JobRunr dashboard at {@code http://<address>:<dashboard port>/dashboard}. JobRunr's own dashboard
  * server (jobrunr.dashboard.enabled) binds every interface and has no setting for the address, so this
- * serves the same JobRunr handlers from a server bound to {@code shotscope.address} (loopback by default).
+ * serves the same JobRunr handlers from a server bound to {@code shotscope.address} when that is a loopback
+ * address, and to 127.0.0.1 otherwise: the dashboard has no sign-in, so it is never exposed beyond the machine.
  * A port already in use is logged and the service runs on without the dashboard.
  */
 @Component
@@ -49,7 +50,7 @@ public class LoopbackJobDashboard implements SmartLifecycle {
         if (!properties.dashboard().enabled()) {
             return;
         }
-        InetSocketAddress address = new InetSocketAddress(properties.address(), properties.dashboardPort());
+        InetSocketAddress address = new InetSocketAddress(properties.dashboardAddress(), properties.dashboardPort());
         try {
             server = HttpServer.create(address, 0);
         } catch (IOException e) {

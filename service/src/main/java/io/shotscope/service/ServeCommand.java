@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
             "Settings: application.properties in the working directory, --config FILE, SHOTSCOPE_* environment"
                 + " variables (e.g. SHOTSCOPE_DB_URL, SHOTSCOPE_REDIS_URL) or --shotscope.<key>=<value>."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:stopped", "1:could not start (the log says why)", "2:usage error"})
+        exitCodeList = {"0:stopped", "1:could not start (the log says why)",
+            "2:usage error, or an unsafe configuration (security disabled on a non-loopback address)"})
 public final class ServeCommand implements Callable<Integer> {
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
@@ -63,6 +64,10 @@ public final class ServeCommand implements Callable<Integer> {
         try {
             application.run(args.toArray(String[]::new));
         } catch (RuntimeException e) {
+            if (rootCause(e) instanceof StartRefusedException refused) {
+                spec.commandLine().getErr().println("shotscope serve: " + refused.getMessage());
+                return 2;
+            }
             // Spring has logged why; one line for the terminal
             spec.commandLine().getErr().println("shotscope serve: could not start: " + rootMessage(e));
             return 1;
@@ -101,10 +106,15 @@ public final class ServeCommand implements Callable<Integer> {
     }
 
     private static String rootMessage(Throwable e) {
+        Throwable t = rootCause(e);
+        return t.getMessage() == null ? t.toString() : t.getMessage();
+    }
+
+    private static Throwable rootCause(Throwable e) {
         Throwable t = e;
         while (t.getCause() != null && t.getCause() != t) {
             t = t.getCause();
         }
-        return t.getMessage() == null ? t.toString() : t.getMessage();
+        return t;
     }
 }

@@ -3,8 +3,8 @@ package io.shotscope.service;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code java -jar shotscope-service.jar serve ...}: the service's command line. */
-@Command(name = "shotscope", subcommands = ServeCommand.class,
+/** {@code java -jar shotscope-service.jar serve|user ...}: the service's command line. */
+@Command(name = "shotscope", subcommands = {ServeCommand.class, UserCommand.class},
         description = "The shotscope pipeline service.")
 public final class ServiceMain implements Runnable {
 
@@ -16,7 +16,7 @@ public final class ServiceMain implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: serve");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: serve or user");
     }
 
     public static void main(String[] args) {

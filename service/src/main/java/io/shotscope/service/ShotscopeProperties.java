@@ -18,8 +18,8 @@ import org.springframework.util.unit.DataSize;
  * @param role      what this process does: {@code all} (API and jobs), {@code api} (API and drop folder, jobs
  *                  only enqueued) or {@code worker} (jobs only); set by {@code serve}, {@code serve --no-worker},
  *                  {@code serve --worker}
- * @param address   address the HTTP port and the job dashboard listen on; loopback only until the service
- *                  has authentication
+ * @param address   address the HTTP port and the job dashboard listen on; any address (0.0.0.0) with
+ *                  security enabled, a loopback address only with security disabled
  * @param port      HTTP port of the API, Swagger UI, /health, /ready and /metrics
  * @param home      the shotscope folder (set by the launcher as SHOTSCOPE_HOME); the default model is
  *                  {@code models/default} in it
@@ -32,8 +32,9 @@ import org.springframework.util.unit.DataSize;
  * @param analyzePath plates analysed in place through {@code POST /api/v1/shots/analyze-path}
  * @param analysis  how plates are analysed
  * @param jobs      the job queue
- * @param dashboard the JobRunr job dashboard
+ * @param dashboard the JobRunr job dashboard (on loopback only: it has no sign-in)
  * @param watch     the drop folder
+ * @param security  who may use the API: users, tokens, API keys, rate limits, CORS
  */
 @ConfigurationProperties("shotscope")
 public record ShotscopeProperties(
@@ -51,7 +52,11 @@ public record ShotscopeProperties(
         @DefaultValue Analysis analysis,
         @DefaultValue Jobs jobs,
         @DefaultValue Dashboard dashboard,
-        @DefaultValue Watch watch) {
+        @DefaultValue Watch watch,
+        @DefaultValue Security security) {
+
+    /** The address the job dashboard falls back to when the service listens on a reachable one. */
+    public static final String LOOPBACK = "127.0.0.1";
 
     /** What one {@code serve} process does. */
     public enum Role {
@@ -190,6 +195,93 @@ public record ShotscopeProperties(
      */
     public record Watch(@DefaultValue("true") boolean enabled, @DefaultValue("input_files") Path dir,
                         @DefaultValue("5s") Duration settle, @DefaultValue("2s") Duration interval) {
+    }
+
+    /**
+     * @param enabled   whether the API asks who is calling; off only on a loopback address (the service
+     *                  refuses to start otherwise)
+     * @param users     the people who may sign in ({@code shotscope.security.users[0].name},
+     *                  {@code .password-hash} (bcrypt, from {@code shotscope user add}), {@code .role})
+     * @param token     the bearer tokens {@code POST /api/v1/auth/token} issues
+     * @param metrics   who may read /metrics
+     * @param docs      who may read /docs (Swagger UI and the OpenAPI document)
+     * @param corsAllowedOrigins origins browsers may call the API from; empty: none (CORS closed)
+     * @param rateLimit requests allowed per principal and per client address
+     */
+    public record Security(@DefaultValue("true") boolean enabled, List<User> users, @DefaultValue Token token,
+                           @DefaultValue("auto") Exposure metrics, @DefaultValue("auto") Exposure docs,
+                           List<String> corsAllowedOrigins, @DefaultValue RateLimit rateLimit) {
+        public Security {
+            users = users == null ? List.of() : List.copyOf(users);
+            corsAllowedOrigins = corsAllowedOrigins == null ? List.of() : List.copyOf(corsAllowedOrigins);
+        }
+    }
+
+    /**
+     * @param name         the user name given when signing in
+     * @param passwordHash the bcrypt hash of the password ({@code $2a$...}), never the password
+     * @param role         viewer, submitter or admin
+     */
+    public record User(String name, String passwordHash, @DefaultValue("viewer") UserRole role) {
+        @Override
+        public String toString() {
+            return "User[name=" + name + ", role=" + role + "]";
+        }
+    }
+
+    /**
+     * @param secret    the HMAC key tokens are signed with (at least 64 characters); empty: a random key made
+     *                  once and kept in {@code <data dir>/token-secret} (readable by its owner only). Changing
+     *                  it signs everyone out
+     * @param algorithm the one signing algorithm accepted: HS256, HS384 or HS512
+     * @param issuer    the {@code iss} claim written and required
+     * @param audience  the {@code aud} claim written and required
+     * @param ttl       how long a token is valid
+     */
+    public record Token(String secret, @DefaultValue("HS256") String algorithm,
+                        @DefaultValue("shotscope") String issuer, @DefaultValue("shotscope-api") String audience,
+                        @DefaultValue("1h") Duration ttl) {
+        @Override
+        public String toString() {
+            return "Token[algorithm=" + algorithm + ", issuer=" + issuer + ", audience=" + audience + ", ttl=" + ttl + "]";
+        }
+    }
+
+    /** Who may read an endpoint outside /api. */
+    public enum Exposure {
+        /** Anyone, without signing in. */
+        OPEN,
+        /** Signed-in callers only (any role). */
+        AUTHENTICATED,
+        /** Open while the service listens on a loopback address only, signed-in callers otherwise. */
+        AUTO
+    }
+
+    /**
+     * @param perPrincipal   requests one user or API key may make per {@code period} under /api
+     * @param perAddress     requests one client address may make per {@code period} under /api
+     * @param tokenPerAddress sign-in attempts ({@code POST /api/v1/auth/token}) one client address may make
+     *                       per {@code tokenPeriod}
+     * @param period         the window of {@code perPrincipal} and {@code perAddress}
+     * @param tokenPeriod    the window of {@code tokenPerAddress}
+     */
+    public record RateLimit(@DefaultValue("true") boolean enabled, @DefaultValue("600") long perPrincipal,
+                            @DefaultValue("1200") long perAddress, @DefaultValue("10") long tokenPerAddress,
+                            @DefaultValue("1m") Duration period, @DefaultValue("1m") Duration tokenPeriod) {
+    }
+
+    /** The job dashboard's address: {@code address} when it is a loopback one, 127.0.0.1 otherwise (it has no sign-in). */
+    public String dashboardAddress() {
+        return loopbackOnly() ? address : LOOPBACK;
+    }
+
+    /** Whether the service listens on a loopback address only. */
+    public boolean loopbackOnly() {
+        try {
+            return java.net.InetAddress.getByName(address).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
+        }
     }
 
     /** The dashboard port: the configured one, or the HTTP port + 1. */

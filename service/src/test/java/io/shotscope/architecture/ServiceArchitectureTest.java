@@ -16,7 +16,8 @@ import com.tngtech.archunit.lang.ArchRule;
 class ServiceArchitectureTest {
 
     private static final String[] SERVICE_PACKAGES = {
-        "io.shotscope.service..", "io.shotscope.api..", "io.shotscope.intake..", "io.shotscope.jobs.."};
+        "io.shotscope.service..", "io.shotscope.api..", "io.shotscope.intake..", "io.shotscope.jobs..",
+        "io.shotscope.security.."};
 
     @ArchTest
     static final ArchRule librariesNeverDependOnTheService = noClasses()
@@ -41,7 +42,7 @@ class ServiceArchitectureTest {
     static final ArchRule configurationKnowsNoneOfTheParts = noClasses()
             .that().resideInAPackage("io.shotscope.service..")
             .should().dependOnClassesThat().resideInAnyPackage("io.shotscope.api..", "io.shotscope.intake..",
-                    "io.shotscope.jobs..");
+                    "io.shotscope.jobs..", "io.shotscope.security..");
 
     @ArchTest
     static final ArchRule jobsKnowNothingOfHowShotsArrive = noClasses()
@@ -50,5 +51,5 @@ class ServiceArchitectureTest {
 
     @ArchTest
     static final ArchRule servicePackagesHaveNoCycles = slices()
-            .matching("io.shotscope.(service|api|intake|jobs)..").should().beFreeOfCycles();
+            .matching("io.shotscope.(service|api|intake|jobs|security)..").should().beFreeOfCycles();
 }

@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /**
  * Two worker processes and one API process share one PostgreSQL database; a batch of plates is
@@ -40,6 +41,8 @@ class WorkerFailoverIT {
     private static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
     private static final String USER = "postgres";
     private static final Duration BATCH_TIMEOUT = Duration.ofMinutes(5);
+    private static final String SUBMITTER = "failover";
+    private static final String SUBMITTER_PASSWORD = "failover-password";
 
     @TempDir
     Path temp;
@@ -87,7 +90,7 @@ class WorkerFailoverIT {
         ServiceProcess api = start("api", List.of("--no-worker"));
         ServiceProcess doomed = start("worker-a", List.of("--worker"));
         ServiceProcess survivor = start("worker-b", List.of("--worker"));
-        ShotApi client = new ShotApi(api.base());
+        ShotApi client = ShotApi.signIn(api.base(), SUBMITTER, SUBMITTER_PASSWORD);
         List<UUID> ids = new ArrayList<>();
         for (Path plate : plates) {
             ids.add(client.analyzePath(plate.toString()));
@@ -143,7 +146,12 @@ class WorkerFailoverIT {
         env.put("SHOTSCOPE_ANALYZEPATH_ROOTS", SharedClips.dir().toString());
         env.put("SHOTSCOPE_JOBS_POLLINTERVAL", "5s");
         env.put("SHOTSCOPE_HOME", projectRoot().toString());
-        ServiceProcess process = ServiceProcess.start(serviceJar(), freePort(), roleArgs, env,
+        List<String> args = new ArrayList<>(roleArgs);
+        args.add("--shotscope.security.users[0].name=" + SUBMITTER);
+        args.add("--shotscope.security.users[0].password-hash="
+                + new BCryptPasswordEncoder(4).encode(SUBMITTER_PASSWORD));
+        args.add("--shotscope.security.users[0].role=submitter");
+        ServiceProcess process = ServiceProcess.start(serviceJar(), freePort(), args, env,
                 temp.resolve(name + ".log"));
         processes.add(process);
         return process;

@@ -401,7 +401,11 @@ class EndToEndIT {
         assertTrue(paths.path("/api/v1/shots/{id}/frames").has("get"));
         assertTrue(paths.path("/api/v1/shots/{id}/thumbnail").has("get"));
         assertTrue(paths.path("/api/v1/shots/export.csv").has("get"));
-        assertEquals(8, countOperations(paths), paths.toString());
+        assertTrue(paths.path("/api/v1/auth/token").has("post"));
+        assertTrue(paths.path("/api/v1/keys").has("post"));
+        assertTrue(paths.path("/api/v1/keys").has("get"));
+        assertTrue(paths.path("/api/v1/keys/{id}").has("delete"));
+        assertEquals(12, countOperations(paths), paths.toString());
         JsonNode shotView = api().get("/docs/openapi.json").json().path("components").path("schemas").path("ShotView");
         assertTrue(shotView.path("properties").has("shot_code"), "documented as served, in snake_case: " + shotView);
         assertTrue(shotView.path("properties").has("class"), shotView.toString());
@@ -440,7 +444,7 @@ class EndToEndIT {
     @Test
     void theJobDashboardAnswersOnTheLoopbackAddressOnly() throws IOException {
         assertEquals(dashboardPort, dashboard.port());
-        ApiClient.Response page = new ApiClient(dashboardPort).get("/dashboard");
+        ApiClient.Response page = ApiClient.anonymous(dashboardPort).get("/dashboard");
         assertEquals(200, page.status());
         assertTrue(page.text().toLowerCase().contains("<html"), "the dashboard's page");
 

@@ -66,6 +66,7 @@ class RolesIT {
                 "--shotscope.analysis.max-frames=" + TestSettings.MAX_FRAMES, "--shotscope.analysis.threads=2",
                 "--shotscope.jobs.poll-interval=5s", "--shotscope.watch.settle=1s",
                 "--shotscope.watch.interval=300ms"));
+        args.addAll(TestSettings.userArguments());
         args.addAll(List.of(more));
         return new SpringApplicationBuilder(ShotscopeApplication.class).run(args.toArray(String[]::new));
     }
@@ -123,7 +124,8 @@ class RolesIT {
 
     @Test
     void theWorkerProcessRefusesTheApiButAnswersHealthReadinessAndMetrics() {
-        ApiClient worker = client(workerProcess);
+        // a worker has no sign-in (its /api answers 503 to everyone)
+        ApiClient worker = ApiClient.anonymous(((WebServerApplicationContext) workerProcess).getWebServer().getPort());
 
         ApiClient.Response api = worker.get("/api/v1/shots");
         assertEquals(503, api.status(), api.text());

@@ -25,10 +25,28 @@ public final class ShotApi {
 
     private final URI base;
     private final HttpClient http;
+    /** Sent as {@code Authorization: Bearer}; null sends no credential (a service with security disabled). */
+    private final String bearer;
 
+    /** A client that sends no credential. */
     public ShotApi(URI base) {
+        this(base, null);
+    }
+
+    /** A client sending this bearer token or API key with every request. */
+    public ShotApi(URI base, String bearer) {
         this.base = base;
+        this.bearer = bearer;
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    }
+
+    /** Signs in ({@code POST /api/v1/auth/token}) and returns a client using the token. */
+    public static ShotApi signIn(URI base, String user, String password) {
+        ShotApi anonymous = new ShotApi(base);
+        String body = JSON.createObjectNode().put("user", user).put("password", password).toString();
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/v1/auth/token")).timeout(REQUEST_TIMEOUT)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        return new ShotApi(base, anonymous.sendForJson(request, 200).get("access_token").asText());
     }
 
     /** POST /api/v1/shots/analyze-path; returns the shot's id (202 queued, or 201 answered from earlier results). */
@@ -95,7 +113,7 @@ public final class ShotApi {
     /** Status code of a GET, for latency measurements that do not parse the body. */
     public int get(String path) {
         try {
-            return http.send(HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT).build(),
+            return http.send(authorized(HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT).build()),
                     HttpResponse.BodyHandlers.discarding()).statusCode();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -107,7 +125,7 @@ public final class ShotApi {
 
     private JsonNode sendForJson(HttpRequest request, int... expectedStatus) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(authorized(request), HttpResponse.BodyHandlers.ofString());
             if (java.util.Arrays.stream(expectedStatus).noneMatch(s -> s == response.statusCode())) {
                 throw new AssertionError(request.method() + " " + request.uri() + " answered " + response.statusCode()
                         + " (expected " + java.util.Arrays.toString(expectedStatus) + "): " + response.body());
@@ -119,6 +137,13 @@ public final class ShotApi {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private HttpRequest authorized(HttpRequest request) {
+        if (bearer == null || request.headers().firstValue("Authorization").isPresent()) {
+            return request;
+        }
+        return HttpRequest.newBuilder(request, (name, value) -> true).header("Authorization", "Bearer " + bearer).build();
     }
 
     /** Reads a file's text, for log assertions. */
