@@ -15,8 +15,11 @@ public class ShotJobs {
         this.scheduler = scheduler;
     }
 
-    /** Enqueues the analysis of a stored, QUEUED shot and returns the job id. */
+    /**
+     * Enqueues the analysis of a stored, QUEUED shot and returns the job id, which is the shot id:
+     * JobRunr ignores a job whose id it already holds, so enqueuing a shot twice runs it once.
+     */
     public UUID enqueue(UUID shotId) {
-        return scheduler.<ShotJob>enqueue(job -> job.run(shotId, JobContext.Null)).asUUID();
+        return scheduler.<ShotJob>enqueue(shotId, job -> job.run(shotId, JobContext.Null)).asUUID();
     }
 }

@@ -70,6 +70,12 @@ class EndToEndIT {
     JobMetrics metrics;
     @Autowired
     LoopbackJobDashboard dashboard;
+    @Autowired
+    io.shotscope.store.ShotStore store;
+    @Autowired
+    io.shotscope.jobs.QueuedShotSweeper sweeper;
+    @Autowired
+    io.shotscope.jobs.ShotJobs shotJobs;
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
@@ -195,6 +201,26 @@ class EndToEndIT {
         assertEquals("watch", shot.path("source").asText());
         assertEquals(0, shot.path("attempts").asInt(), "answered without a job");
         assertEquals(first.path("report").path("complexity_scores"), shot.path("report").path("complexity_scores"));
+    }
+
+    @Test
+    void aShotLeftQueuedWithoutAJobIsSweptIntoTheQueueAndAnalysedOnce() {
+        String modelVersion = uploadedShot().path("model_version").asText();
+        Path clip = SharedClips.clip("asl-school.mkv");
+        java.util.UUID id = java.util.UUID.randomUUID();
+        // as if the process died after storing the shot and before enqueuing its job
+        store.create(new io.shotscope.store.NewShot(id, "SQ090_SH0010", clip.toString(), "path",
+                io.shotscope.analysis.ContentHash.sha256(List.of(clip)), io.shotscope.analysis.ShotAnalyzer.VERSION,
+                modelVersion));
+        org.junit.jupiter.api.Assertions.assertThrows(org.jobrunr.storage.JobNotFoundException.class,
+                () -> jobStorage.getJobById(id), "no job yet");
+
+        assertTrue(sweeper.sweep() >= 1);
+        shotJobs.enqueue(id); // a second enqueue of the same shot is ignored by the queue
+
+        JsonNode shot = api().awaitFinished(id.toString());
+        assertEquals("DONE", shot.path("status").asText(), shot.toString());
+        assertEquals(1, shot.path("attempts").asInt(), "the shot ran once: " + shot);
     }
 
     @Test
