@@ -40,8 +40,13 @@ final class FfmpegDecoder implements AutoCloseable {
         this.height = grabber.getImageHeight();
     }
 
-    /** Opens {@code file} and reads its header; fails with a one-line reason. */
-    static FfmpegDecoder open(Path file) throws PlateException {
+    /**
+     * Opens {@code file} and reads its header; fails with a one-line reason. The frame size, frame
+     * count and duration the headers declare are checked against {@code limits} before FFmpeg
+     * decodes anything, and again once the stream has been probed.
+     */
+    static FfmpegDecoder open(Path file, InputLimits limits) throws PlateException {
+        checkDeclaredHeader(file, limits);
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
         grabber.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
         grabber.setImageScalingFlags(swscale.SWS_AREA);
@@ -69,7 +74,56 @@ final class FfmpegDecoder implements AutoCloseable {
             throw new PlateException("corrupt or truncated " + avcodec.avcodec_get_name(codec).getString()
                     + " data: no picture could be decoded");
         }
-        return new FfmpegDecoder(grabber);
+        FfmpegDecoder decoder = new FfmpegDecoder(grabber);
+        try {
+            limits.checkFrameSize(decoder.width, decoder.height);
+            decoder.checkLength(limits);
+        } catch (PlateException e) {
+            decoder.close();
+            throw e;
+        }
+        return decoder;
+    }
+
+    /**
+     * The header as written, before any decoding: the image header of a PNG or JPEG (FFmpeg's image
+     * demuxers learn the size only by decoding), otherwise the container's stream parameters.
+     */
+    private static void checkDeclaredHeader(Path file, InputLimits limits) throws PlateException {
+        java.util.Optional<ImageHeader.Size> image = ImageHeader.read(file);
+        if (image.isPresent()) {
+            limits.checkFrameSize(image.get().width(), image.get().height());
+            return;
+        }
+        AVFormatContext context = new AVFormatContext(null);
+        if (avformat.avformat_open_input(context, file.toString(), null, null) < 0) {
+            return; // the grabber reports why it cannot be opened
+        }
+        try {
+            for (int i = 0; i < context.nb_streams(); i++) {
+                AVStream stream = context.streams(i);
+                AVCodecParameters codec = stream.codecpar();
+                if (codec.codec_type() == avutil.AVMEDIA_TYPE_VIDEO) {
+                    limits.checkFrameSize(codec.width(), codec.height());
+                    limits.checkFrameCount(stream.nb_frames());
+                }
+            }
+            checkDuration(context, limits);
+        } finally {
+            avformat.avformat_close_input(context);
+        }
+    }
+
+    private void checkLength(InputLimits limits) throws PlateException {
+        limits.checkFrameCount(declaredFrames());
+        checkDuration(grabber.getFormatContext(), limits);
+    }
+
+    private static void checkDuration(AVFormatContext context, InputLimits limits) throws PlateException {
+        long duration = context.duration();
+        if (duration > 0) {
+            limits.checkDuration(java.time.Duration.ofMillis(duration / (avutil.AV_TIME_BASE / 1000)));
+        }
     }
 
     int width() {
