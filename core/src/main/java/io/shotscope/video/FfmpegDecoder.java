@@ -7,6 +7,7 @@ import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIndexEntry;
 import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avformat;
 import org.bytedeco.ffmpeg.global.avutil;
@@ -25,6 +26,17 @@ final class FfmpegDecoder implements AutoCloseable {
 
     /** EXR holds scene-linear light: FFmpeg's EXR decoder applies the sRGB transfer when asked. */
     private static final String EXR_TRANSFER = "iec61966_2_1";
+
+    /**
+     * The only demuxers FFmpeg may pick when probing a file: movie containers, raw video streams and
+     * still images. Playlists and scripts (hls, concat, ...) would make FFmpeg open other files or
+     * URLs named inside an upload, so they are never probed.
+     */
+    static final String FORMAT_WHITELIST = String.join(",", "mov", "mp4", "m4a", "3gp", "3g2", "mj2",
+            "matroska", "webm", "avi", "mxf", "mpeg", "mpegts", "m4v", "h264", "hevc", "image2",
+            "png_pipe", "jpeg_pipe", "exr_pipe", "dpx_pipe", "tiff_pipe");
+    /** Plates are local files: no network or pipe protocol is ever opened. */
+    static final String PROTOCOL_WHITELIST = "file";
 
     static {
         avutil.av_log_set_level(avutil.AV_LOG_QUIET);
@@ -50,6 +62,8 @@ final class FfmpegDecoder implements AutoCloseable {
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
         grabber.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
         grabber.setImageScalingFlags(swscale.SWS_AREA);
+        grabber.setOption("format_whitelist", FORMAT_WHITELIST);
+        grabber.setOption("protocol_whitelist", PROTOCOL_WHITELIST);
         if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".exr")) {
             grabber.setVideoOption("apply_trc", EXR_TRANSFER);
         }
@@ -95,8 +109,8 @@ final class FfmpegDecoder implements AutoCloseable {
             limits.checkFrameSize(image.get().width(), image.get().height());
             return;
         }
-        AVFormatContext context = new AVFormatContext(null);
-        if (avformat.avformat_open_input(context, file.toString(), null, null) < 0) {
+        AVFormatContext context = openHeader(file);
+        if (context == null) {
             return; // the grabber reports why it cannot be opened
         }
         try {
@@ -111,6 +125,19 @@ final class FfmpegDecoder implements AutoCloseable {
             checkDuration(context, limits);
         } finally {
             avformat.avformat_close_input(context);
+        }
+    }
+
+    /** The container header read with the same whitelists as the decoder, or null when it cannot be. */
+    private static AVFormatContext openHeader(Path file) {
+        AVFormatContext context = new AVFormatContext(null);
+        AVDictionary options = new AVDictionary(null);
+        try {
+            avutil.av_dict_set(options, "format_whitelist", FORMAT_WHITELIST, 0);
+            avutil.av_dict_set(options, "protocol_whitelist", PROTOCOL_WHITELIST, 0);
+            return avformat.avformat_open_input(context, file.toString(), null, options) < 0 ? null : context;
+        } finally {
+            avutil.av_dict_free(options);
         }
     }
 
@@ -266,6 +293,9 @@ final class FfmpegDecoder implements AutoCloseable {
         if (message.contains("-1094995529") || message.contains("Invalid data")) {
             return "not a video or image FFmpeg can read (invalid data; truncated or not a video)";
         }
+        if (message.contains("error -22")) {
+            return "not a video or image shotscope reads (the container is not one it allows)";
+        }
         if (message.contains("-13")) {
             return "permission denied";
         }
@@ -277,8 +307,8 @@ final class FfmpegDecoder implements AutoCloseable {
 
     /** Why JavaCV found no stream to decode: a video stream no decoder knows, or no video at all. */
     private static String noStreamReason(Path file) {
-        AVFormatContext context = new AVFormatContext(null);
-        if (avformat.avformat_open_input(context, file.toString(), null, null) < 0) {
+        AVFormatContext context = openHeader(file);
+        if (context == null) {
             return "not a video or image FFmpeg can read";
         }
         try {

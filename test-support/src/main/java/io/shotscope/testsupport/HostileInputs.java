@@ -98,6 +98,11 @@ public final class HostileInputs {
                 SMALL_WIDTH, SMALL_HEIGHT, 1);
         all.add(new Hostile("single-frame video", single.toString(), single, Outcome.ANALYSED_OR_REFUSED));
         all.add(refused(SyntheticPlates.textFile(dir.resolve("notes.mov")), "text renamed .mov"));
+        Path secret = writeBytes(dir.resolve(".secret.png"), read(seed));
+        all.add(file(dir, "playlist.mp4", ("#EXTM3U\n#EXT-X-TARGETDURATION:1\n#EXTINF:1,\nfile://" + secret
+                + "\n#EXT-X-ENDLIST\n").getBytes(StandardCharsets.UTF_8), Outcome.REFUSED));
+        all.add(file(dir, "concat-script.mov", ("ffconcat version 1.0\nfile '" + secret + "'\n")
+                .getBytes(StandardCharsets.UTF_8), Outcome.REFUSED));
         all.add(file(dir, "enormous.png", pngHeader(ENORMOUS_SIDE, ENORMOUS_SIDE), Outcome.REFUSED));
         all.add(file(dir, "enormous.jpg", jpegHeader(65_535, 65_535), Outcome.REFUSED));
         Path png = SyntheticPlates.image(dir.resolve(".seed.png"), ImageFormat.PNG_8, SMALL_WIDTH, SMALL_HEIGHT, 0);
