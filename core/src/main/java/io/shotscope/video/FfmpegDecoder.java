@@ -299,10 +299,30 @@ final class FfmpegDecoder implements AutoCloseable {
         if (message.contains("-13")) {
             return "permission denied";
         }
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("error (-\\d+)").matcher(message);
+        if (code.find()) {
+            int error = Integer.parseInt(code.group(1));
+            if (error == avutil.AVERROR_EOF()) {
+                return "truncated: the file ends inside its header";
+            }
+            return "not a video or image FFmpeg can read (" + describeError(error) + ")";
+        }
         // JavaCV quotes the path and points at its log callback; the caller prints the input itself
         String reason = message.replace(file.toAbsolutePath().toString(), "the file").replace(file.toString(), "the file")
                 .replaceAll("\\s*\\(For more details.*$", "");
         return "cannot open: " + reason;
+    }
+
+    private static String describeError(int error) {
+        byte[] text = new byte[256];
+        if (avutil.av_strerror(error, text, text.length) < 0) {
+            return "error " + error;
+        }
+        int end = 0;
+        while (end < text.length && text[end] != 0) {
+            end++;
+        }
+        return new String(text, 0, end, java.nio.charset.StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
     }
 
     /** Why JavaCV found no stream to decode: a video stream no decoder knows, or no video at all. */
