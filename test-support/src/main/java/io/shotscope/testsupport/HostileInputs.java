@@ -98,10 +98,11 @@ public final class HostileInputs {
                 SMALL_WIDTH, SMALL_HEIGHT, 1);
         all.add(new Hostile("single-frame video", single.toString(), single, Outcome.ANALYSED_OR_REFUSED));
         all.add(refused(SyntheticPlates.textFile(dir.resolve("notes.mov")), "text renamed .mov"));
-        Path secret = writeBytes(dir.resolve(".secret.png"), read(seed));
-        all.add(file(dir, "playlist.mp4", ("#EXTM3U\n#EXT-X-TARGETDURATION:1\n#EXTINF:1,\nfile://" + secret
-                + "\n#EXT-X-ENDLIST\n").getBytes(StandardCharsets.UTF_8), Outcome.REFUSED));
-        all.add(file(dir, "concat-script.mov", ("ffconcat version 1.0\nfile '" + secret + "'\n")
+        // scripts that name another file: without the demuxer whitelist FFmpeg decodes the file they name
+        writeBytes(dir.resolve("secretplate.bin"), read(seed));
+        all.add(file(dir, "playlist.mp4", playlist("secretplate.bin"), Outcome.REFUSED));
+        all.add(file(dir, "playlist.m3u8", playlist("secretplate.bin"), Outcome.REFUSED));
+        all.add(file(dir, "concat-script.mov", "ffconcat version 1.0\nfile 'secretplate.bin'\n"
                 .getBytes(StandardCharsets.UTF_8), Outcome.REFUSED));
         all.add(file(dir, "enormous.png", pngHeader(ENORMOUS_SIDE, ENORMOUS_SIDE), Outcome.REFUSED));
         all.add(file(dir, "enormous.jpg", jpegHeader(65_535, 65_535), Outcome.REFUSED));
@@ -211,6 +212,11 @@ public final class HostileInputs {
         int at = indexOf(copy, from, 0);
         System.arraycopy(b, 0, copy, at, b.length);
         return copy;
+    }
+
+    private static byte[] playlist(String segment) {
+        return ("#EXTM3U\n#EXT-X-TARGETDURATION:1\n#EXTINF:1,\n" + segment + "\n#EXT-X-ENDLIST\n")
+                .getBytes(StandardCharsets.UTF_8);
     }
 
     private static byte[] garbageAfterPngSignature() {
