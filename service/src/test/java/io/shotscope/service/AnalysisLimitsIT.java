@@ -39,7 +39,9 @@ class AnalysisLimitsIT {
     static void settings(DynamicPropertyRegistry registry) {
         TestSettings.fastAnalysis(registry, root);
         registry.add("shotscope.analysis.max-frames", () -> 0);
-        registry.add("shotscope.analysis.timeout", () -> "2s");
+        // the full shared clip (377 frames, 768x432) takes seconds on one thread; the small plate milliseconds
+        registry.add("shotscope.analysis.timeout", () -> "250ms");
+        registry.add("shotscope.analysis.threads", () -> 1);
         registry.add("shotscope.analysis.max-pixels", () -> MAX_PIXELS);
         registry.add("shotscope.dashboard.enabled", () -> false);
     }
@@ -55,7 +57,7 @@ class AnalysisLimitsIT {
 
         JsonNode failed = api.awaitFinished(slow.shotId());
         assertEquals("FAILED", failed.path("status").asText(), failed.toString());
-        assertTrue(failed.path("error").asText().startsWith("analysis exceeded the time limit of 2s after "),
+        assertTrue(failed.path("error").asText().startsWith("analysis exceeded the time limit of 0.25s after "),
                 failed.path("error").asText());
         assertEquals("DONE", api.awaitFinished(quick.shotId()).path("status").asText());
         assertEquals(200, api.get("/health").status());
