@@ -215,7 +215,7 @@ class HostileCorpusIT {
         assertEquals(200, api().get("/health").status(), "/health");
     }
 
-    /** Nothing of a refused upload is left: one folder per kept shot, the incoming folder empty. */
+    /** Nothing of a refused upload is left: an upload folder exists only for a shot that was kept. */
     private static void assertUploadsHoldOnly(Set<String> shotIds) throws IOException {
         Path uploads = root.resolve("data").resolve("uploads");
         try (Stream<Path> dirs = Files.list(uploads)) {
