@@ -18,8 +18,8 @@ import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A seeded random-mutation fuzzer over the decode entry point: small valid seeds (MP4, Matroska, PNG,
- * JPEG) are mutated (bit flips, interesting values, cut, duplicated or deleted ranges) and each mutant
+ * A seeded random-mutation fuzzer over the decode entry point: small valid seeds (MP4, Matroska, ProRes
+ * MOV, PNG, JPEG, EXR, DPX, TIFF) are mutated (bit flips, interesting values, cut, duplicated or deleted ranges) and each mutant
  * is opened with {@link PlateSources#open} and a few frames are read. A {@link PlateException} is the
  * expected answer to garbage; any other exception is a finding (saved), a case running longer than the
  * hang limit is saved and ends the run (exit 3), and a JVM abort in native code leaves the case in
@@ -49,6 +49,10 @@ public final class DecodeFuzz {
         addSeed(SyntheticPlates.movie(seedDir.resolve("seed.mkv"), MovieFormat.MKV_FFV1, 32, 24, 6), "mkv");
         addSeed(SyntheticPlates.image(seedDir.resolve("seed.png"), ImageFormat.PNG_8, 32, 24, 0), "png");
         addSeed(SyntheticPlates.image(seedDir.resolve("seed.jpg"), ImageFormat.JPEG, 32, 24, 0), "jpg");
+        addSeed(SyntheticPlates.image(seedDir.resolve("seed.exr"), ImageFormat.EXR_HALF, 32, 24, 0), "exr");
+        addSeed(SyntheticPlates.image(seedDir.resolve("seed.dpx"), ImageFormat.DPX_10, 32, 24, 0), "dpx");
+        addSeed(SyntheticPlates.image(seedDir.resolve("seed.tif"), ImageFormat.TIFF, 32, 24, 0), "tif");
+        addSeed(SyntheticPlates.movie(seedDir.resolve("seed.mov"), MovieFormat.MOV_PRORES, 32, 24, 4), "mov");
     }
 
     private void addSeed(Path file, String extension) throws IOException {
