@@ -134,8 +134,29 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (bar != null) {
             bar.clear();
         }
-        stderr.println("error: " + input + ": " + reason);
+        stderr.println("error: " + printable(input) + ": " + printable(reason));
         stderr.flush();
+    }
+
+    /** Keeps an error on one line: control characters in file names are shown escaped ({@code \n}). */
+    static String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            switch (c) {
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case 0 -> out.append("\\0");
+                default -> {
+                    if (Character.isISOControl(c)) {
+                        out.append(String.format("\\u%04x", c));
+                    } else {
+                        out.appendCodePoint(c);
+                    }
+                }
+            }
+        });
+        return out.toString();
     }
 
     private static String displayName(String input) {

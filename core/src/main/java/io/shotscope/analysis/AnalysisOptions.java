@@ -1,6 +1,7 @@
 package io.shotscope.analysis;
 
 import io.shotscope.video.DecodeOptions;
+import java.time.Duration;
 
 /**
  * Every knob of one analysis, with the defaults in one place.
@@ -10,8 +11,11 @@ import io.shotscope.video.DecodeOptions;
  * @param maxFrames        stop after this many analysed frames (0 = no limit)
  * @param threads          worker threads measuring frames in parallel (the decoder has its own)
  * @param analysisLongSide frames are downscaled so their longer side is at most this many pixels
+ * @param timeLimit        longest one plate may take to analyse; null means no limit. Checked before
+ *                         each frame is decoded: a plate over it fails with a PlateException.
  */
-public record AnalysisOptions(DecodeOptions decode, int stride, int maxFrames, int threads, int analysisLongSide) {
+public record AnalysisOptions(DecodeOptions decode, int stride, int maxFrames, int threads, int analysisLongSide,
+                              Duration timeLimit) {
 
     /**
      * 640 px: the size the metrics were calibrated at, and small enough that analysis keeps up with
@@ -33,6 +37,14 @@ public record AnalysisOptions(DecodeOptions decode, int stride, int maxFrames, i
         if (analysisLongSide < 64) {
             throw new IllegalArgumentException("analysis size must be at least 64 pixels");
         }
+        if (timeLimit != null && (timeLimit.isNegative() || timeLimit.isZero())) {
+            throw new IllegalArgumentException("the time limit must be positive");
+        }
+    }
+
+    /** No time limit. */
+    public AnalysisOptions(DecodeOptions decode, int stride, int maxFrames, int threads, int analysisLongSide) {
+        this(decode, stride, maxFrames, threads, analysisLongSide, null);
     }
 
     public static AnalysisOptions defaults() {
@@ -44,18 +56,22 @@ public record AnalysisOptions(DecodeOptions decode, int stride, int maxFrames, i
     }
 
     public AnalysisOptions withThreads(int n) {
-        return new AnalysisOptions(decode, stride, maxFrames, n, analysisLongSide);
+        return new AnalysisOptions(decode, stride, maxFrames, n, analysisLongSide, timeLimit);
     }
 
     public AnalysisOptions withStride(int n) {
-        return new AnalysisOptions(decode, n, maxFrames, threads, analysisLongSide);
+        return new AnalysisOptions(decode, n, maxFrames, threads, analysisLongSide, timeLimit);
     }
 
     public AnalysisOptions withMaxFrames(int n) {
-        return new AnalysisOptions(decode, stride, n, threads, analysisLongSide);
+        return new AnalysisOptions(decode, stride, n, threads, analysisLongSide, timeLimit);
+    }
+
+    public AnalysisOptions withTimeLimit(Duration limit) {
+        return new AnalysisOptions(decode, stride, maxFrames, threads, analysisLongSide, limit);
     }
 
     public AnalysisOptions withDecode(DecodeOptions d) {
-        return new AnalysisOptions(d, stride, maxFrames, threads, analysisLongSide);
+        return new AnalysisOptions(d, stride, maxFrames, threads, analysisLongSide, timeLimit);
     }
 }

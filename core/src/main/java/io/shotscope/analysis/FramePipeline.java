@@ -2,6 +2,7 @@ package io.shotscope.analysis;
 
 import io.shotscope.metrics.AnalysisFrame;
 import io.shotscope.video.PlateException;
+import java.time.Duration;
 import io.shotscope.video.PlateSource;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -31,6 +32,7 @@ final class FramePipeline implements AutoCloseable {
     private volatile int framesRead;
     private volatile int lastNumber;
     private volatile long decodeNanos;
+    private final long startNanos = System.nanoTime();
 
     FramePipeline(PlateSource source, AnalysisSize size, AnalysisOptions options, int maxInFlight) {
         this.source = source;
@@ -93,6 +95,7 @@ final class FramePipeline implements AutoCloseable {
                     break;
                 }
                 AnalysisFrame frame = free.take();
+                checkTimeLimit();
                 long t = System.nanoTime();
                 int number = source.next(frame.picture);
                 decodeNanos += System.nanoTime() - t;
@@ -120,9 +123,22 @@ final class FramePipeline implements AutoCloseable {
         }
     }
 
+    private void checkTimeLimit() throws PlateException {
+        Duration limit = options.timeLimit();
+        if (limit != null && System.nanoTime() - startNanos > limit.toNanos()) {
+            throw new PlateException("analysis exceeded the time limit of " + describe(limit) + " after "
+                    + framesRead + " frames");
+        }
+    }
+
+    private static String describe(Duration d) {
+        return d.toString().substring(2).toLowerCase(java.util.Locale.ROOT);
+    }
+
     /** Decodes up to {@code count} frames without converting them; false when the plate ended. */
     private boolean skip(int count) throws PlateException {
         for (int i = 0; i < count; i++) {
+            checkTimeLimit();
             long t = System.nanoTime();
             int number = source.next(null);
             decodeNanos += System.nanoTime() - t;

@@ -7,6 +7,7 @@ import org.bytedeco.ffmpeg.avcodec.AVCodecParameters;
 import org.bytedeco.ffmpeg.avformat.AVFormatContext;
 import org.bytedeco.ffmpeg.avformat.AVIndexEntry;
 import org.bytedeco.ffmpeg.avformat.AVStream;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.global.avcodec;
 import org.bytedeco.ffmpeg.global.avformat;
 import org.bytedeco.ffmpeg.global.avutil;
@@ -26,6 +27,17 @@ final class FfmpegDecoder implements AutoCloseable {
     /** EXR holds scene-linear light: FFmpeg's EXR decoder applies the sRGB transfer when asked. */
     private static final String EXR_TRANSFER = "iec61966_2_1";
 
+    /**
+     * The only demuxers FFmpeg may pick when probing a file: movie containers, raw video streams and
+     * still images. Playlists and scripts (hls, concat, ...) would make FFmpeg open other files or
+     * URLs named inside an upload, so they are never probed.
+     */
+    static final String FORMAT_WHITELIST = String.join(",", "mov", "mp4", "m4a", "3gp", "3g2", "mj2",
+            "matroska", "webm", "avi", "mxf", "mpeg", "mpegts", "m4v", "h264", "hevc", "image2",
+            "png_pipe", "jpeg_pipe", "exr_pipe", "dpx_pipe", "tiff_pipe");
+    /** Plates are local files: no network or pipe protocol is ever opened. */
+    static final String PROTOCOL_WHITELIST = "file";
+
     static {
         avutil.av_log_set_level(avutil.AV_LOG_QUIET);
     }
@@ -40,11 +52,18 @@ final class FfmpegDecoder implements AutoCloseable {
         this.height = grabber.getImageHeight();
     }
 
-    /** Opens {@code file} and reads its header; fails with a one-line reason. */
-    static FfmpegDecoder open(Path file) throws PlateException {
+    /**
+     * Opens {@code file} and reads its header; fails with a one-line reason. The frame size, frame
+     * count and duration the headers declare are checked against {@code limits} before FFmpeg
+     * decodes anything, and again once the stream has been probed.
+     */
+    static FfmpegDecoder open(Path file, InputLimits limits) throws PlateException {
+        checkDeclaredHeader(file, limits);
         FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(file.toFile());
         grabber.setPixelFormat(avutil.AV_PIX_FMT_YUV420P);
         grabber.setImageScalingFlags(swscale.SWS_AREA);
+        grabber.setOption("format_whitelist", FORMAT_WHITELIST);
+        grabber.setOption("protocol_whitelist", PROTOCOL_WHITELIST);
         if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".exr")) {
             grabber.setVideoOption("apply_trc", EXR_TRANSFER);
         }
@@ -69,7 +88,69 @@ final class FfmpegDecoder implements AutoCloseable {
             throw new PlateException("corrupt or truncated " + avcodec.avcodec_get_name(codec).getString()
                     + " data: no picture could be decoded");
         }
-        return new FfmpegDecoder(grabber);
+        FfmpegDecoder decoder = new FfmpegDecoder(grabber);
+        try {
+            limits.checkFrameSize(decoder.width, decoder.height);
+            decoder.checkLength(limits);
+        } catch (PlateException e) {
+            decoder.close();
+            throw e;
+        }
+        return decoder;
+    }
+
+    /**
+     * The header as written, before any decoding: the image header of a PNG or JPEG (FFmpeg's image
+     * demuxers learn the size only by decoding), otherwise the container's stream parameters.
+     */
+    private static void checkDeclaredHeader(Path file, InputLimits limits) throws PlateException {
+        java.util.Optional<ImageHeader.Size> image = ImageHeader.read(file);
+        if (image.isPresent()) {
+            limits.checkFrameSize(image.get().width(), image.get().height());
+            return;
+        }
+        AVFormatContext context = openHeader(file);
+        if (context == null) {
+            return; // the grabber reports why it cannot be opened
+        }
+        try {
+            for (int i = 0; i < context.nb_streams(); i++) {
+                AVStream stream = context.streams(i);
+                AVCodecParameters codec = stream.codecpar();
+                if (codec.codec_type() == avutil.AVMEDIA_TYPE_VIDEO) {
+                    limits.checkFrameSize(codec.width(), codec.height());
+                    limits.checkFrameCount(stream.nb_frames());
+                }
+            }
+            checkDuration(context, limits);
+        } finally {
+            avformat.avformat_close_input(context);
+        }
+    }
+
+    /** The container header read with the same whitelists as the decoder, or null when it cannot be. */
+    private static AVFormatContext openHeader(Path file) {
+        AVFormatContext context = new AVFormatContext(null);
+        AVDictionary options = new AVDictionary(null);
+        try {
+            avutil.av_dict_set(options, "format_whitelist", FORMAT_WHITELIST, 0);
+            avutil.av_dict_set(options, "protocol_whitelist", PROTOCOL_WHITELIST, 0);
+            return avformat.avformat_open_input(context, file.toString(), null, options) < 0 ? null : context;
+        } finally {
+            avutil.av_dict_free(options);
+        }
+    }
+
+    private void checkLength(InputLimits limits) throws PlateException {
+        limits.checkFrameCount(declaredFrames());
+        checkDuration(grabber.getFormatContext(), limits);
+    }
+
+    private static void checkDuration(AVFormatContext context, InputLimits limits) throws PlateException {
+        long duration = context.duration();
+        if (duration > 0) {
+            limits.checkDuration(java.time.Duration.ofMillis(duration / (avutil.AV_TIME_BASE / 1000)));
+        }
     }
 
     int width() {
@@ -212,8 +293,19 @@ final class FfmpegDecoder implements AutoCloseable {
         if (message.contains("-1094995529") || message.contains("Invalid data")) {
             return "not a video or image FFmpeg can read (invalid data; truncated or not a video)";
         }
+        if (message.contains("error -22")) {
+            return "not a video or image shotscope reads (the container is not one it allows)";
+        }
         if (message.contains("-13")) {
             return "permission denied";
+        }
+        java.util.regex.Matcher code = java.util.regex.Pattern.compile("error (-\\d+)").matcher(message);
+        if (code.find()) {
+            int error = Integer.parseInt(code.group(1));
+            if (error == avutil.AVERROR_EOF()) {
+                return "truncated: the file ends inside its header";
+            }
+            return "not a video or image FFmpeg can read (" + describeError(error) + ")";
         }
         // JavaCV quotes the path and points at its log callback; the caller prints the input itself
         String reason = message.replace(file.toAbsolutePath().toString(), "the file").replace(file.toString(), "the file")
@@ -221,10 +313,22 @@ final class FfmpegDecoder implements AutoCloseable {
         return "cannot open: " + reason;
     }
 
+    private static String describeError(int error) {
+        byte[] text = new byte[256];
+        if (avutil.av_strerror(error, text, text.length) < 0) {
+            return "error " + error;
+        }
+        int end = 0;
+        while (end < text.length && text[end] != 0) {
+            end++;
+        }
+        return new String(text, 0, end, java.nio.charset.StandardCharsets.UTF_8).toLowerCase(Locale.ROOT);
+    }
+
     /** Why JavaCV found no stream to decode: a video stream no decoder knows, or no video at all. */
     private static String noStreamReason(Path file) {
-        AVFormatContext context = new AVFormatContext(null);
-        if (avformat.avformat_open_input(context, file.toString(), null, null) < 0) {
+        AVFormatContext context = openHeader(file);
+        if (context == null) {
             return "not a video or image FFmpeg can read";
         }
         try {

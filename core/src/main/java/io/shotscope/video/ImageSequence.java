@@ -158,6 +158,7 @@ public record ImageSequence(String stem, List<Frame> frames, List<Integer> missi
             if ((first != null && number < first) || (last != null && number > last)) {
                 continue;
             }
+            refuseLinkOutside(dir, file);
             Path previous = byNumber.put(number, file);
             if (previous != null) {
                 throw new PlateException("frame " + number + " exists twice (" + previous.getFileName() + ", "
@@ -178,6 +179,22 @@ public record ImageSequence(String stem, List<Frame> frames, List<Integer> missi
         }
         List<Frame> frames = byNumber.entrySet().stream().map(e -> new Frame(e.getKey(), e.getValue())).toList();
         return new ImageSequence(stripSeparators(prefix), frames, missing);
+    }
+
+    /** A frame may be a symlink only to a file inside the sequence's own folder. */
+    private static void refuseLinkOutside(Path dir, Path frame) throws PlateException {
+        if (!Files.isSymbolicLink(frame)) {
+            return;
+        }
+        try {
+            if (!frame.toRealPath().startsWith(dir.toRealPath())) {
+                throw new PlateException("frame " + frame.getFileName()
+                        + " is a symbolic link to a file outside the sequence folder");
+            }
+        } catch (IOException e) {
+            throw new PlateException("frame " + frame.getFileName() + " cannot be resolved: "
+                    + e.getClass().getSimpleName());
+        }
     }
 
     private static List<Path> list(Path dir) throws PlateException {

@@ -21,7 +21,7 @@ final class MovieSource implements PlateSource {
     }
 
     static MovieSource open(Path file, DecodeOptions options) throws PlateException {
-        FfmpegDecoder decoder = FfmpegDecoder.open(file);
+        FfmpegDecoder decoder = FfmpegDecoder.open(file, options.limits());
         long missingBytes = decoder.bytesMissingPerIndex();
         if (missingBytes > 0) {
             decoder.close();

@@ -7,11 +7,13 @@ final class SequenceSource implements PlateSource {
 
     private final ImageSequence sequence;
     private final PlateInfo info;
+    private final InputLimits limits;
     private int position;
 
-    private SequenceSource(ImageSequence sequence, PlateInfo info) {
+    private SequenceSource(ImageSequence sequence, PlateInfo info, InputLimits limits) {
         this.sequence = sequence;
         this.info = info;
+        this.limits = limits;
     }
 
     static SequenceSource open(ImageSequence sequence, DecodeOptions options) throws PlateException {
@@ -19,11 +21,12 @@ final class SequenceSource implements PlateSource {
             throw new PlateException("sequence has gaps: missing frames "
                     + ImageSequence.describeFrames(sequence.missing()) + " (use --allow-gaps to analyse anyway)");
         }
+        options.limits().checkFrameCount(sequence.frames().size());
         ImageSequence.Frame first = sequence.frames().get(0);
         int width;
         int height;
         String codec;
-        try (FfmpegDecoder decoder = openFrame(first)) {
+        try (FfmpegDecoder decoder = openFrame(first, options.limits())) {
             width = decoder.width();
             height = decoder.height();
             codec = decoder.codec();
@@ -32,7 +35,7 @@ final class SequenceSource implements PlateSource {
         List<java.nio.file.Path> files = sequence.frames().stream().map(ImageSequence.Frame::file).toList();
         PlateInfo info = new PlateInfo(PlateKind.SEQUENCE, files, sequence.stem(), width, height, fps,
                 first.number(), sequence.frames().size(), sequence.missing(), codec);
-        return new SequenceSource(sequence, info);
+        return new SequenceSource(sequence, info, options.limits());
     }
 
     @Override
@@ -49,7 +52,7 @@ final class SequenceSource implements PlateSource {
         if (target == null) {
             return frame.number();
         }
-        try (FfmpegDecoder decoder = openFrame(frame)) {
+        try (FfmpegDecoder decoder = openFrame(frame, limits)) {
             if (decoder.width() != info.width() || decoder.height() != info.height()) {
                 throw new PlateException(describe(frame) + ": frame size " + decoder.width() + "x" + decoder.height()
                         + " differs from the first frame's " + info.width() + "x" + info.height());
@@ -61,9 +64,9 @@ final class SequenceSource implements PlateSource {
         return frame.number();
     }
 
-    private static FfmpegDecoder openFrame(ImageSequence.Frame frame) throws PlateException {
+    private static FfmpegDecoder openFrame(ImageSequence.Frame frame, InputLimits limits) throws PlateException {
         try {
-            return FfmpegDecoder.open(frame.file());
+            return FfmpegDecoder.open(frame.file(), limits);
         } catch (PlateException e) {
             throw new PlateException(describe(frame) + ": " + e.getMessage());
         }

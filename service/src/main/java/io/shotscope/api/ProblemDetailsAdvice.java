@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -67,6 +68,22 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "API not served here", e.getMessage(), request);
     }
 
+    /**
+     * A multipart body the container cannot parse (Tomcat refuses file names holding NUL): 400, or
+     * 422 for the file name, never 500. Uploads over the limit are answered below (413).
+     */
+    @ExceptionHandler(MultipartException.class)
+    ProblemDetail malformedUpload(MultipartException e, HttpServletRequest request) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause.getClass().getSimpleName().equals("InvalidFileNameException")) { // Tomcat's, by name
+                return problem(HttpStatus.UNPROCESSABLE_ENTITY, "Plate cannot be analysed",
+                        "upload: the file name holds a control character", request);
+            }
+        }
+        return problem(HttpStatus.BAD_REQUEST, "Invalid request",
+                "the upload is not a well-formed multipart/form-data request with a part named file", request);
+    }
+
     @ExceptionHandler(Exception.class)
     ProblemDetail internal(Exception e, HttpServletRequest request) {
         LOG.error("internal error answering {} {}", request.getMethod(), request.getRequestURI(), e);
@@ -77,6 +94,12 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMaxUploadSizeExceededException(MaxUploadSizeExceededException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (mentionsHeader(e)) {
+            ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                    "a part header of the upload (such as the file name) is longer than the service accepts");
+            body.setTitle("Invalid request");
+            return handleExceptionInternal(e, body, headers, HttpStatus.BAD_REQUEST, request);
+        }
         ProblemDetail body = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE,
                 "the upload is larger than the limit of " + uploadLimit + " (shotscope.upload.limit)");
         body.setTitle("Upload too large");
@@ -95,6 +118,32 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return handleExceptionInternal(e, body, headers, HttpStatus.BAD_REQUEST, request);
     }
 
+    /** Control characters a client put in a name or path come back escaped, keeping the detail one line. */
+    static String oneLine(String detail) {
+        if (detail == null) {
+            return null;
+        }
+        StringBuilder out = new StringBuilder(detail.length());
+        detail.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
+    }
+
+    /** Tomcat reports an over-long part header (a long file name) as a size limit too. */
+    private static boolean mentionsHeader(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause.getMessage() != null && cause.getMessage().toLowerCase(java.util.Locale.ROOT).contains("header")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static String expected(Class<?> type) {
         if (type == int.class || type == Integer.class || type == long.class || type == Long.class) {
             return "a whole number";
@@ -103,7 +152,7 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static ProblemDetail problem(HttpStatus status, String title, String detail, HttpServletRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, oneLine(detail));
         problem.setTitle(title);
         try {
             problem.setInstance(URI.create(request.getRequestURI()));

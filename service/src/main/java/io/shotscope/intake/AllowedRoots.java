@@ -4,7 +4,9 @@ import io.shotscope.service.ShotscopeProperties;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
@@ -34,12 +36,30 @@ public class AllowedRoots {
         Path real = realLocation(path);
         for (Path root : roots) {
             if (real.startsWith(realLocation(root))) {
+                refuseSpecialFile(input, real);
                 return path.toString();
             }
         }
         throw new PathNotAllowedException(input + " is outside the folders analyze-path may read ("
                 + roots.stream().map(Path::toString).collect(Collectors.joining(", "))
                 + "; set shotscope.analyze-path.roots)");
+    }
+
+    /**
+     * A FIFO would block the thread that opens it and a device never ends: only regular files and
+     * folders are read. The type is read without following links (the path is already resolved) and
+     * without opening anything.
+     */
+    private static void refuseSpecialFile(String input, Path real) {
+        BasicFileAttributes attributes;
+        try {
+            attributes = Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return; // missing: the plate reader says so
+        }
+        if (!attributes.isRegularFile() && !attributes.isDirectory()) {
+            throw new UnanalysableInputException(input + ": not a regular file (a FIFO, device or socket)");
+        }
     }
 
     /** The real path of the deepest existing ancestor, with the rest of the path appended. */

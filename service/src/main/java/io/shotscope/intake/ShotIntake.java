@@ -6,6 +6,7 @@ import io.shotscope.jobs.KnownResults;
 import io.shotscope.jobs.ShotJob;
 import io.shotscope.jobs.ShotJobs;
 import io.shotscope.jobs.ShotModel;
+import io.shotscope.service.ShotscopeProperties;
 import io.shotscope.store.NewShot;
 import io.shotscope.store.ResultCache;
 import io.shotscope.store.ShotQuery;
@@ -48,9 +49,11 @@ public class ShotIntake {
     private final ShotModel model;
     private final UploadStorage uploads;
     private final AllowedRoots roots;
+    private final DecodeOptions decodeOptions;
 
     public ShotIntake(ShotStore store, KnownResults known, ShotJobs jobs, ShotModel model, UploadStorage uploads,
-                      AllowedRoots roots) {
+                      AllowedRoots roots, ShotscopeProperties properties) {
+        this.decodeOptions = properties.analysis().decodeOptions();
         this.store = store;
         this.known = known;
         this.jobs = jobs;
@@ -133,8 +136,8 @@ public class ShotIntake {
     }
 
     /** Opens the plate to learn its files and name; bad input becomes a one-line 422 reason. */
-    private static Plate probe(String input, String shownAs) {
-        try (PlateSource source = PlateSources.open(input, DecodeOptions.defaults())) {
+    private Plate probe(String input, String shownAs) {
+        try (PlateSource source = PlateSources.open(input, decodeOptions)) {
             PlateInfo info = source.info();
             return new Plate(info.stem(), hash(shownAs, info.files()));
         } catch (PlateException e) {

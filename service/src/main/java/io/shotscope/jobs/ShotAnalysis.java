@@ -8,7 +8,6 @@ import io.shotscope.analysis.ShotReport;
 import io.shotscope.ml.ShotFeatureExtractor;
 import io.shotscope.service.ShotscopeProperties;
 import io.shotscope.store.ShotResult;
-import io.shotscope.video.DecodeOptions;
 import io.shotscope.video.PlateException;
 import java.time.Duration;
 import org.springframework.stereotype.Component;
@@ -24,7 +23,7 @@ public class ShotAnalysis {
     public ShotAnalysis(ShotscopeProperties properties, ShotModel model, JobMetrics metrics) {
         ShotscopeProperties.Analysis a = properties.analysis();
         int threads = a.threads() > 0 ? a.threads() : AnalysisOptions.defaultThreads();
-        this.options = new AnalysisOptions(DecodeOptions.defaults(), a.stride(), a.maxFrames(), threads, a.size());
+        this.options = new AnalysisOptions(a.decodeOptions(), a.stride(), a.maxFrames(), threads, a.size(), a.timeout());
         this.model = model;
         this.metrics = metrics;
     }

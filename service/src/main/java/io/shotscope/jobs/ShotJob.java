@@ -75,7 +75,7 @@ public class ShotJob {
             LOG.info("shot {} analysed: {}", shot.shotCode(),
                     result.difficulty() == null ? "not rated" : result.difficulty());
         } catch (PlateException e) {
-            store.markFailed(shotId, e.getMessage());
+            store.markFailed(shotId, escapeControlCharacters(e.getMessage()));
             LOG.warn("shot {} cannot be analysed: {}", shot.shotCode(), e.getMessage());
         } catch (RuntimeException e) {
             if (context.amountOfFailures() >= retries) {
@@ -84,5 +84,18 @@ public class ShotJob {
             }
             throw e;
         }
+    }
+
+    /** A reason may name a frame file; control characters in its name must not break the one line. */
+    static String escapeControlCharacters(String reason) {
+        StringBuilder out = new StringBuilder(reason.length());
+        reason.codePoints().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                out.append(String.format("\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 }

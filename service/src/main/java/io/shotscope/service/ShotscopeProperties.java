@@ -1,6 +1,8 @@
 package io.shotscope.service;
 
 import java.nio.file.Path;
+import io.shotscope.video.DecodeOptions;
+import io.shotscope.video.InputLimits;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -158,9 +160,25 @@ public record ShotscopeProperties(
      * @param stride    analyse every Nth frame
      * @param threads   threads measuring frames of one plate; 0 means one per core
      * @param size      longest side frames are downscaled to before measuring, in pixels
+     * @param timeout   longest one plate may take; a plate over it fails (checked before each frame)
+     * @param maxSide        widest or tallest frame accepted, checked from the header before decoding
+     * @param maxPixels      largest width x height accepted (the decoded-frame memory budget: 1.5 bytes
+     *                       a pixel in YUV 4:2:0)
+     * @param maxPlateFrames most frames a movie may declare or a sequence may hold
+     * @param maxDuration    longest movie accepted
      */
     public record Analysis(@DefaultValue("0") int maxFrames, @DefaultValue("1") int stride,
-                           @DefaultValue("0") int threads, @DefaultValue("640") int size) {
+                           @DefaultValue("0") int threads, @DefaultValue("640") int size,
+                           @DefaultValue("30m") Duration timeout,
+                           @DefaultValue("" + InputLimits.DEFAULT_MAX_SIDE) int maxSide,
+                           @DefaultValue("" + InputLimits.DEFAULT_MAX_PIXELS) long maxPixels,
+                           @DefaultValue("" + InputLimits.DEFAULT_MAX_FRAMES) long maxPlateFrames,
+                           @DefaultValue("24h") Duration maxDuration) {
+
+        /** How plates are opened: the container's own timing, no gaps, these limits. */
+        public DecodeOptions decodeOptions() {
+            return DecodeOptions.defaults().withLimits(new InputLimits(maxSide, maxPixels, maxPlateFrames, maxDuration));
+        }
     }
 
     /**
