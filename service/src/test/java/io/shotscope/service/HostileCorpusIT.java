@@ -276,6 +276,7 @@ class HostileCorpusIT {
         try {
             HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/shots"))
                     .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                    .header("Authorization", "Bearer " + api().token(TestSettings.ADMIN))
                     .timeout(Duration.ofSeconds(60))
                     .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head),
                             HttpRequest.BodyPublishers.ofFile(file), HttpRequest.BodyPublishers.ofString(tail)))
@@ -283,7 +284,7 @@ class HostileCorpusIT {
             HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request,
                     HttpResponse.BodyHandlers.ofByteArray());
             return new ApiClient.Response(response.statusCode(), response.headers().firstValue("Content-Type"),
-                    response.headers().firstValue("Location"), response.body());
+                    response.headers().firstValue("Location"), response.body(), response.headers());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
