@@ -339,6 +339,29 @@ class EndToEndIT {
     }
 
     @Test
+    void theFilmstripHoldsFramesOfTheShotAsJpegs() throws IOException {
+        JsonNode shot = droppedShot();
+        String id = shot.path("id").asText();
+        List<Integer> analysed = new ArrayList<>();
+        shot.path("report").path("frame_numbers").forEach(n -> analysed.add(n.asInt()));
+
+        JsonNode filmstrip = api().get("/api/v1/shots/" + id + "/filmstrip").json();
+
+        JsonNode numbers = filmstrip.path("frame_numbers");
+        assertTrue(numbers.size() >= 1 && numbers.size() <= 24, filmstrip.toString());
+        assertEquals(numbers.size(), filmstrip.path("images").size(), filmstrip.toString());
+        for (JsonNode number : numbers) {
+            assertTrue(analysed.contains(number.asInt()), number + " is an analysed frame of " + analysed);
+        }
+        ApiClient.Response frame = api().get(filmstrip.path("images").get(numbers.size() - 1).asText());
+        assertEquals(200, frame.status());
+        assertEquals("image/jpeg", frame.contentType().orElse(""));
+        assertNotNull(ImageIO.read(new ByteArrayInputStream(frame.body())), "decodes as an image");
+        assertEquals(404, api().get("/api/v1/shots/" + id + "/filmstrip/999999.jpg").status());
+        assertEquals(404, api().get("/api/v1/shots/3fa85f64-5717-4562-b3fc-2c963f66afa6/filmstrip").status());
+    }
+
+    @Test
     void aDeletedShotIsGone() {
         uploadedShot();
         ApiClient api = api();
@@ -426,12 +449,14 @@ class EndToEndIT {
         assertTrue(paths.path("/api/v1/shots/{id}").has("delete"));
         assertTrue(paths.path("/api/v1/shots/{id}/frames").has("get"));
         assertTrue(paths.path("/api/v1/shots/{id}/thumbnail").has("get"));
+        assertTrue(paths.path("/api/v1/shots/{id}/filmstrip").has("get"));
+        assertTrue(paths.path("/api/v1/shots/{id}/filmstrip/{frame}.jpg").has("get"));
         assertTrue(paths.path("/api/v1/shots/export.csv").has("get"));
         assertTrue(paths.path("/api/v1/auth/token").has("post"));
         assertTrue(paths.path("/api/v1/keys").has("post"));
         assertTrue(paths.path("/api/v1/keys").has("get"));
         assertTrue(paths.path("/api/v1/keys/{id}").has("delete"));
-        assertEquals(12, countOperations(paths), paths.toString());
+        assertEquals(14, countOperations(paths), paths.toString());
         JsonNode shotView = api().get("/docs/openapi.json").json().path("components").path("schemas").path("ShotView");
         assertTrue(shotView.path("properties").has("shot_code"), "documented as served, in snake_case: " + shotView);
         assertTrue(shotView.path("properties").has("class"), shotView.toString());
