@@ -286,6 +286,14 @@ class EndToEndIT {
         assertTrue(codes.containsAll(List.of(DROPPED_CODE, "asl-thanks")), codes.toString());
         done.path("items").forEach(s -> assertEquals("DONE", s.path("status").asText()));
         assertFalse(done.path("items").get(0).has("report"), "lists carry no reports");
+        for (JsonNode item : done.path("items")) {
+            assertEquals(TestSettings.MAX_FRAMES, item.path("frames").asInt(), item.toString());
+            if (item.hasNonNull("class")) {
+                JsonNode top = item.path("top_factors");
+                assertTrue(top.size() >= 1 && top.size() <= 3, item.toString());
+                assertTrue(MetricRegistry.keys().contains(top.get(0).asText()), item.toString());
+            }
+        }
 
         JsonNode firstPage = api.get("/api/v1/shots?status=DONE&size=1&page=0&sort=shot_code,asc").json();
         JsonNode secondPage = api.get("/api/v1/shots?status=DONE&size=1&page=1&sort=shot_code,asc").json();
