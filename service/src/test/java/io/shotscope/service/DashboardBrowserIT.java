@@ -163,6 +163,28 @@ class DashboardBrowserIT {
                 page.locator(".hover-values").textContent());
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("shot-page.png"))
                 .setFullPage(true));
+
+        String picked = frame.getAttribute("data-frame");
+        page.locator("#chart").focus();
+        page.keyboard().press("ArrowLeft");
+        page.waitForCondition(() -> !picked.equals(frame.getAttribute("data-frame")));
+
+        Locator blur = page.locator(".legend button[data-metric='blur']");
+        blur.click();
+        assertEquals("false", blur.getAttribute("aria-pressed"));
+        assertEquals(8, page.locator("#chart polyline").count(), "a metric hidden from the legend");
+        blur.click();
+        assertEquals(9, page.locator("#chart polyline").count());
+
+        String fullView = page.locator("#chart polyline[data-metric='blur']").getAttribute("points");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Zoom in")).click();
+        assertNotEquals(fullView, page.locator("#chart polyline[data-metric='blur']").getAttribute("points"));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reset zoom")).click();
+        assertEquals(fullView, page.locator("#chart polyline[data-metric='blur']").getAttribute("points"));
+
+        Download report = page.waitForDownload(() -> page.getByRole(AriaRole.BUTTON,
+                new Page.GetByRoleOptions().setName("Download report (JSON)")).click());
+        assertTrue(Files.readString(report.path(), StandardCharsets.UTF_8).contains("\"complexity_scores\""));
     }
 
     /** Reads the row's status until DONE, returning every status seen in order. */
