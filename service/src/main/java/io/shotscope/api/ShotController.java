@@ -155,7 +155,7 @@ public class ShotController {
 
     @GetMapping("/{id}/filmstrip")
     @Operation(summary = "Frame numbers of a shot's filmstrip (up to 24 frames spread over the shot)",
-            description = "Empty for a shot answered from the result of identical content, or not DONE yet.")
+            description = "Empty until the shot is DONE, and for a shot answered from a cached result alone.")
     @ApiResponse(responseCode = "404", description = "no such shot")
     public FilmstripView filmstrip(@PathVariable UUID id) {
         find(id);

@@ -186,6 +186,10 @@ class EndToEndIT {
         assertEquals(jobsBefore, jobStorage.getJobStats().getTotal(), "no job was enqueued");
         assertEquals(framesBefore, metrics.framesAnalysed(), "no frame was analysed again");
         assertEquals(200, api().get("/api/v1/shots/" + again.shotId() + "/thumbnail").status());
+        JsonNode filmstrip = api().get("/api/v1/shots/" + again.shotId() + "/filmstrip").json();
+        assertEquals(api().get("/api/v1/shots/" + first.path("id").asText() + "/filmstrip").json()
+                .path("frame_numbers"), filmstrip.path("frame_numbers"), "the filmstrip is copied too");
+        assertTrue(filmstrip.path("frame_numbers").size() > 0, filmstrip.toString());
     }
 
     @Test
