@@ -6,6 +6,7 @@ import io.shotscope.analysis.ReportJson;
 import io.shotscope.intake.ShotIntake;
 import io.shotscope.intake.Submission;
 import io.shotscope.service.ServesApi;
+import io.shotscope.store.FrameStore;
 import io.shotscope.store.ShotPage;
 import io.shotscope.store.ShotQuery;
 import io.shotscope.store.ShotRecord;
@@ -57,10 +58,12 @@ public class ShotController {
 
     private final ShotIntake intake;
     private final ShotStore store;
+    private final FrameStore frames;
 
-    public ShotController(ShotIntake intake, ShotStore store) {
+    public ShotController(ShotIntake intake, ShotStore store, FrameStore frames) {
         this.intake = intake;
         this.store = store;
+        this.frames = frames;
     }
 
     @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -148,6 +151,32 @@ public class ShotController {
         }
         byte[] jpeg = store.thumbnail(id).orElseThrow(() -> new ShotNotReadyException(shot, "thumbnail"));
         return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).cacheControl(CacheControl.noCache()).body(jpeg);
+    }
+
+    @GetMapping("/{id}/filmstrip")
+    @Operation(summary = "Frame numbers of a shot's filmstrip (up to 24 frames spread over the shot)",
+            description = "Empty until the shot is DONE, and for a shot answered from a cached result alone.")
+    @ApiResponse(responseCode = "404", description = "no such shot")
+    public FilmstripView filmstrip(@PathVariable UUID id) {
+        find(id);
+        List<Integer> numbers = frames.frameNumbers(id);
+        return new FilmstripView(id, numbers, numbers.stream().map(n -> frameLink(id, n)).toList());
+    }
+
+    @GetMapping("/{id}/filmstrip/{frame}.jpg")
+    @Operation(summary = "One frame of a shot's filmstrip, as JPEG")
+    @ApiResponse(responseCode = "200", content = @Content(mediaType = MediaType.IMAGE_JPEG_VALUE,
+            schema = @Schema(type = "string", format = "binary")))
+    @ApiResponse(responseCode = "404", description = "no such shot, or the frame is not in its filmstrip")
+    public ResponseEntity<byte[]> filmstripFrame(@PathVariable UUID id, @PathVariable int frame) {
+        find(id);
+        byte[] jpeg = frames.jpeg(id, frame).orElseThrow(() -> new ShotNotFoundException(id,
+                "has no frame " + frame + " in its filmstrip"));
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_JPEG).cacheControl(CacheControl.noCache()).body(jpeg);
+    }
+
+    static String frameLink(UUID id, int frame) {
+        return BASE + "/" + id + "/filmstrip/" + frame + ".jpg";
     }
 
     @DeleteMapping("/{id}")

@@ -8,7 +8,12 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import io.shotscope.store.ShotRecord;
 import io.shotscope.store.ShotStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import io.shotscope.analysis.ReportJson;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -39,20 +44,55 @@ public record ShotView(
         Instant updatedAt,
         Instant finishedAt,
         Links links,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "the metrics that drove the class most, strongest first (DONE and rated)",
+                nullable = true)
+        List<String> topFactors,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "frames read from the plate, once DONE", nullable = true)
+        Integer frames,
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonRawValue
         @Schema(description = "the complexity report", nullable = true, type = "object")
         String report) {
 
     /** Where the shot's parts are. */
-    public record Links(String self, String frames, String thumbnail) {
+    public record Links(String self, String frames, String thumbnail, String filmstrip) {
     }
+
+    /** How many of the explanation's factors a shot shows as its top factors. */
+    static final int TOP_FACTORS = 3;
 
     /** @param report the stored report JSON, written as it is (never parsed again), or null */
     static ShotView of(ShotRecord shot, String report) {
         String self = ShotController.BASE + "/" + shot.id();
+        Summary summary = Summary.of(shot);
         return new ShotView(shot.id(), shot.shotCode(), shot.status(), shot.difficulty(), shot.confidence(),
                 shot.error(), shot.input(), shot.source(), shot.contentHash(), shot.analyzerVersion(),
                 shot.modelVersion(), shot.attempts(), shot.createdAt(), shot.updatedAt(), shot.finishedAt(),
-                new Links(self, self + "/frames", self + "/thumbnail"), report);
+                new Links(self, self + "/frames", self + "/thumbnail", self + "/filmstrip"), summary.topFactors(),
+                summary.frames(), report);
+    }
+
+    /** What a list shows of a DONE shot's report: its top factors (null when not rated) and its frame count. */
+    private record Summary(List<String> topFactors, Integer frames) {
+
+        static Summary of(ShotRecord shot) {
+            if (shot.status() != ShotStatus.DONE || shot.reportJson() == null) {
+                return new Summary(null, null);
+            }
+            try {
+                JsonNode report = ReportJson.mapper().readTree(shot.reportJson());
+                List<String> factors = new ArrayList<>();
+                for (JsonNode factor : report.path("explanation")) {
+                    if (factors.size() == TOP_FACTORS) {
+                        break;
+                    }
+                    factors.add(factor.path("metric").asText());
+                }
+                return new Summary(shot.difficulty() == null ? null : factors, report.path("frames").asInt());
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException("shot " + shot.id() + " has a report that is not JSON", e);
+            }
+        }
     }
 }

@@ -13,6 +13,7 @@ import io.shotscope.store.ShotQuery;
 import io.shotscope.store.ShotRecord;
 import io.shotscope.store.ShotResult;
 import io.shotscope.store.ShotStore;
+import io.shotscope.store.StoredFrame;
 import io.shotscope.video.DecodeOptions;
 import io.shotscope.video.PlateException;
 import io.shotscope.video.PlateInfo;
@@ -119,10 +120,12 @@ public class ShotIntake {
                 model.version());
         ResultCache.CacheKey key = KnownResults.key(shot.contentHash(), shot.analyzerVersion(), shot.modelVersion());
         Optional<ShotResult> copy = known.find(key, id, input, plate.stem());
+        List<StoredFrame> filmstrip = copy.isPresent() ? known.filmstrip(key, id) : List.of();
         MDC.put(ShotJob.SHOT_ID, id.toString());
         try {
             ShotRecord created = store.create(shot);
             if (copy.isPresent()) {
+                known.keepFilmstrip(id, filmstrip);
                 store.markDone(id, copy.get());
                 LOG.info("shot {} ({}) answered from the result of identical content", plate.stem(), source);
                 return new Submission(store.find(id).orElse(created), true);

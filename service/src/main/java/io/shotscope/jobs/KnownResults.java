@@ -5,11 +5,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shotscope.analysis.ReportJson;
+import io.shotscope.store.FrameStore;
 import io.shotscope.store.ResultCache;
 import io.shotscope.store.ShotRecord;
 import io.shotscope.store.ShotResult;
 import io.shotscope.store.ShotStatus;
 import io.shotscope.store.ShotStore;
+import io.shotscope.store.StoredFrame;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
@@ -24,11 +27,13 @@ public class KnownResults {
     private static final ObjectMapper JSON = ReportJson.mapper();
 
     private final ShotStore store;
+    private final FrameStore frames;
     private final ResultCache cache;
     private final JobMetrics metrics;
 
-    public KnownResults(ShotStore store, ResultCache cache, JobMetrics metrics) {
+    public KnownResults(ShotStore store, FrameStore frames, ResultCache cache, JobMetrics metrics) {
         this.store = store;
+        this.frames = frames;
         this.cache = cache;
         this.metrics = metrics;
     }
@@ -57,6 +62,29 @@ public class KnownResults {
             return Optional.of(copy(done.reportJson(), store.thumbnail(done.id()).orElse(null), input, shotCode));
         }
         return Optional.empty();
+    }
+
+    /**
+     * The filmstrip of another finished shot with this content, to go with a copy of its result; empty when
+     * there is none. Ask before {@code shot} is stored (the newest shot of the content is the one looked at).
+     */
+    public List<StoredFrame> filmstrip(ResultCache.CacheKey key, UUID shot) {
+        Optional<ShotRecord> previous = store.findByContent(key.contentHash(), key.analyzerVersion(),
+                key.modelVersion()).filter(r -> !r.id().equals(shot) && r.status() == ShotStatus.DONE);
+        if (previous.isEmpty()) {
+            return List.of();
+        }
+        UUID source = previous.get().id();
+        return frames.frameNumbers(source).stream()
+                .flatMap(n -> frames.jpeg(source, n).map(jpeg -> new StoredFrame(n, jpeg)).stream())
+                .toList();
+    }
+
+    /** Stores a copied filmstrip for {@code shot}; call it before the shot is marked DONE. */
+    public void keepFilmstrip(UUID shot, List<StoredFrame> filmstrip) {
+        if (!filmstrip.isEmpty()) {
+            frames.save(shot, filmstrip);
+        }
     }
 
     /** Keeps a new result for the next submission of the same content. */

@@ -4,6 +4,7 @@ import io.shotscope.analysis.FrameTap;
 import io.shotscope.analysis.Thumbnail;
 import io.shotscope.analysis.ThumbnailSampler;
 import io.shotscope.metrics.AnalysisFrame;
+import io.shotscope.store.StoredFrame;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -12,20 +13,20 @@ import java.util.List;
 import javax.imageio.ImageIO;
 
 /**
- * Keeps a few frames spread over the shot while it is analysed and gives the middle one as a JPEG, at
- * the quarter of the analysis size (160 x 90 for a 16:9 plate analysed at 640 px).
+ * Keeps frames spread over the shot while it is analysed, at the quarter of the analysis size (160 x 90
+ * for a 16:9 plate analysed at 640 px): the middle one is the shot's thumbnail, all of them its filmstrip.
  */
 final class MiddleFrameThumbnail implements FrameTap {
 
-    /** Frames kept to choose the middle one from, whatever the shot length. */
-    private static final int KEPT = 8;
+    /** Frames kept for the filmstrip (the thumbnail is the middle one), whatever the shot length. */
+    static final int FILMSTRIP_FRAMES = 24;
 
     private ThumbnailSampler sampler;
 
     @Override
     public void frame(int analysedIndex, AnalysisFrame frame) {
         if (sampler == null) {
-            sampler = new ThumbnailSampler(frame.quarter.width, frame.quarter.height, KEPT);
+            sampler = new ThumbnailSampler(frame.quarter.width, frame.quarter.height, FILMSTRIP_FRAMES);
         }
         sampler.frame(analysedIndex, frame);
     }
@@ -40,6 +41,14 @@ final class MiddleFrameThumbnail implements FrameTap {
             return null;
         }
         return encode(kept.get(kept.size() / 2));
+    }
+
+    /** Every kept frame as JPEG, in frame order; empty when no frame was analysed. */
+    List<StoredFrame> filmstrip() {
+        if (sampler == null) {
+            return List.of();
+        }
+        return sampler.thumbnails().stream().map(t -> new StoredFrame(t.frameNumber(), encode(t))).toList();
     }
 
     static byte[] encode(Thumbnail thumbnail) {

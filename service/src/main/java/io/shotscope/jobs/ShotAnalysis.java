@@ -8,11 +8,16 @@ import io.shotscope.analysis.ShotReport;
 import io.shotscope.ml.ShotFeatureExtractor;
 import io.shotscope.service.ShotscopeProperties;
 import io.shotscope.store.ShotResult;
+import io.shotscope.store.StoredFrame;
 import io.shotscope.video.PlateException;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.stereotype.Component;
 
-/** Analyses one plate as the CLI does (one pass for the metrics and the model input), rates it and keeps a thumbnail. */
+/**
+ * Analyses one plate as the CLI does (one pass for the metrics and the model input), rates it and keeps a
+ * thumbnail and a filmstrip.
+ */
 @Component
 public class ShotAnalysis {
 
@@ -28,8 +33,12 @@ public class ShotAnalysis {
         this.metrics = metrics;
     }
 
+    /** What analysing a plate gives: the result to store and the filmstrip frames. */
+    public record Analysed(ShotResult result, List<StoredFrame> filmstrip) {
+    }
+
     /** The finished result of a plate; PlateException when the plate cannot be analysed (bad input). */
-    public ShotResult analyse(String input) throws PlateException {
+    public Analysed analyse(String input) throws PlateException {
         long start = System.nanoTime();
         MiddleFrameThumbnail thumbnail = new MiddleFrameThumbnail();
         try (ShotFeatureExtractor extractor = new ShotFeatureExtractor(options)) {
@@ -37,8 +46,9 @@ public class ShotAnalysis {
             ShotReport report = model.rate(extracted.report(), extracted.features());
             metrics.analysed(report.framesAnalysed(), Duration.ofNanos(System.nanoTime() - start));
             Prediction prediction = report.prediction();
-            return new ShotResult(prediction == null ? null : prediction.label(),
+            ShotResult result = new ShotResult(prediction == null ? null : prediction.label(),
                     prediction == null ? null : prediction.confidence(), ReportJson.toLine(report), thumbnail.jpeg());
+            return new Analysed(result, thumbnail.filmstrip());
         }
     }
 }

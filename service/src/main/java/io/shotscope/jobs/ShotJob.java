@@ -1,6 +1,7 @@
 package io.shotscope.jobs;
 
 import io.shotscope.service.ShotscopeProperties;
+import io.shotscope.store.FrameStore;
 import io.shotscope.store.ResultCache;
 import io.shotscope.store.ShotRecord;
 import io.shotscope.store.ShotResult;
@@ -30,12 +31,15 @@ public class ShotJob {
     private static final Logger LOG = LoggerFactory.getLogger(ShotJob.class);
 
     private final ShotStore store;
+    private final FrameStore frames;
     private final KnownResults known;
     private final ShotAnalysis analysis;
     private final int retries;
 
-    public ShotJob(ShotStore store, KnownResults known, ShotAnalysis analysis, ShotscopeProperties properties) {
+    public ShotJob(ShotStore store, FrameStore frames, KnownResults known, ShotAnalysis analysis,
+            ShotscopeProperties properties) {
         this.store = store;
+        this.frames = frames;
         this.known = known;
         this.analysis = analysis;
         this.retries = properties.jobs().retries();
@@ -69,7 +73,10 @@ public class ShotJob {
         }
         LOG.info("shot {} analysing {} (attempt {})", shot.shotCode(), shot.input(), shot.attempts() + 1);
         try {
-            ShotResult result = analysis.analyse(shot.input());
+            ShotAnalysis.Analysed analysed = analysis.analyse(shot.input());
+            ShotResult result = analysed.result();
+            // the filmstrip first, so a DONE shot has its frames
+            frames.save(shotId, analysed.filmstrip());
             store.markDone(shotId, result);
             known.remember(key, result.reportJson());
             LOG.info("shot {} analysed: {}", shot.shotCode(),

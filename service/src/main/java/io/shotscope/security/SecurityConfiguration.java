@@ -28,7 +28,6 @@ import org.springframework.security.oauth2.server.resource.web.authentication.Be
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.StaticHeadersWriter;
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
-import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -51,6 +50,11 @@ public class SecurityConfiguration {
     private static final String[] PUBLIC_PATHS = {"/health", "/health/**", "/ready", "/ready/**", "/error",
         TokenController.PATH};
     private static final String[] DOCS_PATHS = {"/docs", "/docs/**", "/swagger-ui/**", "/v3/api-docs/**"};
+    /** The web dashboard's static files: open, since the page signs in itself and calls the API with a token. */
+    private static final String[] DASHBOARD_PATHS = {"/", "/index.html", "/app.css", "/js/**", "/favicon.svg"};
+    /** The dashboard's own scripts and styles only; images also from blob: URLs (fetched with the token). */
+    private static final String DASHBOARD_CSP = "default-src 'none'; script-src 'self'; style-src 'self';"
+            + " img-src 'self' blob:; connect-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
     @Bean
     Tokens tokens(ShotscopeProperties properties) {
@@ -83,6 +87,8 @@ public class SecurityConfiguration {
         ProblemEntryPoint problems = new ProblemEntryPoint();
         RateLimiter limiter = new RateLimiter(security.rateLimit());
         RequestMatcher docs = request -> matchesAny(request, DOCS_PATHS);
+        RequestMatcher dashboard = request -> matchesAny(request, DASHBOARD_PATHS);
+        RequestMatcher api = request -> !docs.matches(request) && !dashboard.matches(request);
 
         http.csrf(AbstractHttpConfigurer::disable)
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -94,7 +100,9 @@ public class SecurityConfiguration {
                 .headers(headers -> headers
                         .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(docs,
                                 new StaticHeadersWriter("Content-Security-Policy", DOCS_CSP)))
-                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(docs),
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(dashboard,
+                                new StaticHeadersWriter("Content-Security-Policy", DASHBOARD_CSP)))
+                        .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(api,
                                 new StaticHeadersWriter("Content-Security-Policy", API_CSP))))
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
                 .addFilterBefore(new RateLimitFilter(limiter, RateLimitFilter.Scope.ADDRESS),
@@ -106,6 +114,7 @@ public class SecurityConfiguration {
             return http.authorizeHttpRequests(rules -> rules.anyRequest().permitAll()).build();
         }
         List<String> publicPaths = new java.util.ArrayList<>(List.of(PUBLIC_PATHS));
+        publicPaths.addAll(List.of(DASHBOARD_PATHS));
         if (exposed(security.metrics(), properties)) {
             publicPaths.add("/metrics");
         }
@@ -121,6 +130,7 @@ public class SecurityConfiguration {
         http.authorizeHttpRequests(rules -> {
             rules.requestMatchers(PUBLIC_PATHS).permitAll();
             rules.requestMatchers(HttpMethod.POST, TokenController.PATH).permitAll();
+            rules.requestMatchers(HttpMethod.GET, DASHBOARD_PATHS).permitAll();
             open(rules, exposed(security.metrics(), properties), "/metrics");
             open(rules, exposed(security.docs(), properties), DOCS_PATHS);
             if (!properties.role().servesApi()) {

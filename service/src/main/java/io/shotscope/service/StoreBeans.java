@@ -1,6 +1,7 @@
 package io.shotscope.service;
 
 import io.shotscope.store.CaffeineResultCache;
+import io.shotscope.store.FrameStore;
 import io.shotscope.store.RedisCacheSettings;
 import io.shotscope.store.RedisResultCache;
 import io.shotscope.store.ResultCache;
@@ -27,6 +28,12 @@ public class StoreBeans {
             LOG.info("shot store: {} schema migration(s) applied", applied);
         }
         return ShotStores.forDataSource(dataSource);
+    }
+
+    /** Takes the shot store so the schema (with the shot_frames table) is migrated first. */
+    @Bean
+    FrameStore frameStore(DataSource dataSource, ShotStore migratedFirst) {
+        return new FrameStore(dataSource);
     }
 
     /** Redis when shotscope.redis.url is set, an in-process cache otherwise. */

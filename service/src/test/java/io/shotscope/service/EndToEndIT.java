@@ -186,6 +186,10 @@ class EndToEndIT {
         assertEquals(jobsBefore, jobStorage.getJobStats().getTotal(), "no job was enqueued");
         assertEquals(framesBefore, metrics.framesAnalysed(), "no frame was analysed again");
         assertEquals(200, api().get("/api/v1/shots/" + again.shotId() + "/thumbnail").status());
+        JsonNode filmstrip = api().get("/api/v1/shots/" + again.shotId() + "/filmstrip").json();
+        assertEquals(api().get("/api/v1/shots/" + first.path("id").asText() + "/filmstrip").json()
+                .path("frame_numbers"), filmstrip.path("frame_numbers"), "the filmstrip is copied too");
+        assertTrue(filmstrip.path("frame_numbers").size() > 0, filmstrip.toString());
     }
 
     @Test
@@ -286,6 +290,14 @@ class EndToEndIT {
         assertTrue(codes.containsAll(List.of(DROPPED_CODE, "asl-thanks")), codes.toString());
         done.path("items").forEach(s -> assertEquals("DONE", s.path("status").asText()));
         assertFalse(done.path("items").get(0).has("report"), "lists carry no reports");
+        for (JsonNode item : done.path("items")) {
+            assertEquals(TestSettings.MAX_FRAMES, item.path("frames").asInt(), item.toString());
+            if (item.hasNonNull("class")) {
+                JsonNode top = item.path("top_factors");
+                assertTrue(top.size() >= 1 && top.size() <= 3, item.toString());
+                assertTrue(MetricRegistry.keys().contains(top.get(0).asText()), item.toString());
+            }
+        }
 
         JsonNode firstPage = api.get("/api/v1/shots?status=DONE&size=1&page=0&sort=shot_code,asc").json();
         JsonNode secondPage = api.get("/api/v1/shots?status=DONE&size=1&page=1&sort=shot_code,asc").json();
@@ -336,6 +348,29 @@ class EndToEndIT {
         BufferedImage image = ImageIO.read(new ByteArrayInputStream(response.body()));
         assertNotNull(image, "decodes as an image");
         assertTrue(image.getWidth() > 64 && image.getHeight() > 36, image.getWidth() + "x" + image.getHeight());
+    }
+
+    @Test
+    void theFilmstripHoldsFramesOfTheShotAsJpegs() throws IOException {
+        JsonNode shot = droppedShot();
+        String id = shot.path("id").asText();
+        List<Integer> analysed = new ArrayList<>();
+        shot.path("report").path("frame_numbers").forEach(n -> analysed.add(n.asInt()));
+
+        JsonNode filmstrip = api().get("/api/v1/shots/" + id + "/filmstrip").json();
+
+        JsonNode numbers = filmstrip.path("frame_numbers");
+        assertTrue(numbers.size() >= 1 && numbers.size() <= 24, filmstrip.toString());
+        assertEquals(numbers.size(), filmstrip.path("images").size(), filmstrip.toString());
+        for (JsonNode number : numbers) {
+            assertTrue(analysed.contains(number.asInt()), number + " is an analysed frame of " + analysed);
+        }
+        ApiClient.Response frame = api().get(filmstrip.path("images").get(numbers.size() - 1).asText());
+        assertEquals(200, frame.status());
+        assertEquals("image/jpeg", frame.contentType().orElse(""));
+        assertNotNull(ImageIO.read(new ByteArrayInputStream(frame.body())), "decodes as an image");
+        assertEquals(404, api().get("/api/v1/shots/" + id + "/filmstrip/999999.jpg").status());
+        assertEquals(404, api().get("/api/v1/shots/3fa85f64-5717-4562-b3fc-2c963f66afa6/filmstrip").status());
     }
 
     @Test
@@ -426,12 +461,14 @@ class EndToEndIT {
         assertTrue(paths.path("/api/v1/shots/{id}").has("delete"));
         assertTrue(paths.path("/api/v1/shots/{id}/frames").has("get"));
         assertTrue(paths.path("/api/v1/shots/{id}/thumbnail").has("get"));
+        assertTrue(paths.path("/api/v1/shots/{id}/filmstrip").has("get"));
+        assertTrue(paths.path("/api/v1/shots/{id}/filmstrip/{frame}.jpg").has("get"));
         assertTrue(paths.path("/api/v1/shots/export.csv").has("get"));
         assertTrue(paths.path("/api/v1/auth/token").has("post"));
         assertTrue(paths.path("/api/v1/keys").has("post"));
         assertTrue(paths.path("/api/v1/keys").has("get"));
         assertTrue(paths.path("/api/v1/keys/{id}").has("delete"));
-        assertEquals(12, countOperations(paths), paths.toString());
+        assertEquals(14, countOperations(paths), paths.toString());
         JsonNode shotView = api().get("/docs/openapi.json").json().path("components").path("schemas").path("ShotView");
         assertTrue(shotView.path("properties").has("shot_code"), "documented as served, in snake_case: " + shotView);
         assertTrue(shotView.path("properties").has("class"), shotView.toString());
