@@ -14,21 +14,16 @@ import org.springframework.stereotype.Component;
 public class ReadyBanner {
 
     private final ShotscopeProperties properties;
-    private final PrintStream out;
 
     public ReadyBanner(ShotscopeProperties properties) {
-        this(properties, System.err);
-    }
-
-    ReadyBanner(ShotscopeProperties properties, PrintStream out) {
         this.properties = properties;
-        this.out = out;
     }
 
     @EventListener
     public void ready(ApplicationReadyEvent event) {
         int port = event.getApplicationContext() instanceof WebServerApplicationContext web
                 ? web.getWebServer().getPort() : properties.port();
+        PrintStream out = System.err;
         out.println(message(port));
         out.flush();
     }

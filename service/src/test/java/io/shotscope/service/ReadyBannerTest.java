@@ -33,6 +33,6 @@ class ReadyBannerTest {
     private static ReadyBanner banner(Map<String, Object> settings) {
         StandardEnvironment environment = new StandardEnvironment();
         environment.getPropertySources().addFirst(new MapPropertySource("test", new HashMap<>(settings)));
-        return new ReadyBanner(ShotscopeEnvironment.bind(environment), System.err);
+        return new ReadyBanner(ShotscopeEnvironment.bind(environment));
     }
 }
