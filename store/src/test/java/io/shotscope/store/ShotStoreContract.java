@@ -57,7 +57,7 @@ abstract class ShotStoreContract {
     @BeforeEach
     void migrateAFreshDatabase() throws Exception {
         database = newEmptyDatabase();
-        assertEquals(2, StoreMigrations.migrate(database), "V1 shots and V2 api keys");
+        assertEquals(3, StoreMigrations.migrate(database), "V1 shots, V2 api keys, V3 filmstrip frames");
         store = ShotStores.forDataSource(database, new TickingClock(START, Duration.ofSeconds(1)));
     }
 
@@ -84,7 +84,7 @@ abstract class ShotStoreContract {
         try (Connection connection = shared.getConnection(); Statement statement = connection.createStatement()) {
             statement.execute("CREATE TABLE jobrunr_jobs (id varchar(36) PRIMARY KEY)");
         }
-        assertEquals(2, StoreMigrations.migrate(shared), "V1 shots and V2 api keys");
+        assertEquals(3, StoreMigrations.migrate(shared), "V1 shots, V2 api keys, V3 filmstrip frames");
         ShotStore sharedStore = ShotStores.forDataSource(shared);
         ShotRecord created = sharedStore.create(newShot("SQ010_SH0010"));
         assertEquals(created.id(), sharedStore.find(created.id()).orElseThrow().id());
