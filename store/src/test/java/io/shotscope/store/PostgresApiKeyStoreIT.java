@@ -1,46 +1,20 @@
 package io.shotscope.store;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
 import javax.sql.DataSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
-/** The API key store contract on the PostgreSQL server at 127.0.0.1:5432, one schema per database handed out. */
+/** The API key store contract on the PostgreSQL server (a schema of its own per database handed out). */
 class PostgresApiKeyStoreIT extends ApiKeyStoreContract {
 
-    private final List<String> schemas = new ArrayList<>();
+    private final PostgresSchemas schemas = new PostgresSchemas("shotscope_keys_it_");
 
     @Override
     protected DataSource newEmptyDatabase() throws SQLException {
-        ExternalServices.requirePostgres();
-        String schema = "shotscope_keys_it_" + UUID.randomUUID().toString().replace("-", "");
-        execute("CREATE SCHEMA " + schema);
-        schemas.add(schema);
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setURL(ExternalServices.POSTGRES_URL);
-        dataSource.setUser(ExternalServices.POSTGRES_USER);
-        dataSource.setCurrentSchema(schema);
-        return dataSource;
+        return schemas.newSchema();
     }
 
     @Override
     protected void dropDatabases() throws SQLException {
-        for (String schema : schemas) {
-            execute("DROP SCHEMA " + schema + " CASCADE");
-        }
-        schemas.clear();
-    }
-
-    private static void execute(String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(ExternalServices.POSTGRES_URL,
-                ExternalServices.POSTGRES_USER, "");
-             Statement statement = connection.createStatement()) {
-            statement.execute(sql);
-        }
+        schemas.dropAll();
     }
 }

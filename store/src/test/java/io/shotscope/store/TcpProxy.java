@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * Forwards a local port to a server, and can be stopped (every connection cut, the port closed) and
+ * Forwards a local port to a server, and can be stopped (every connection cut, new ones refused) and
  * started again on the same port: a server going away and coming back, for tests.
  */
 final class TcpProxy implements AutoCloseable {
@@ -21,6 +21,7 @@ final class TcpProxy implements AutoCloseable {
     private final int port;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
     private volatile ServerSocket server;
+    private volatile boolean forwarding;
 
     TcpProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
@@ -35,7 +36,12 @@ final class TcpProxy implements AutoCloseable {
         return port;
     }
 
+    /** Listens on the port and forwards every connection (again, after {@link #stop()}). */
     void start() throws IOException {
+        forwarding = true;
+        if (server != null) {
+            return;
+        }
         ServerSocket listening = new ServerSocket();
         listening.setReuseAddress(true);
         listening.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
@@ -45,9 +51,12 @@ final class TcpProxy implements AutoCloseable {
         acceptor.start();
     }
 
-    /** Closes the port and cuts every connection through it. */
+    /**
+     * Cuts every connection and refuses new ones (each is closed as soon as it is accepted). The port
+     * stays bound, so no other process can take it before {@link #start()} serves it again.
+     */
     void stop() throws IOException {
-        server.close();
+        forwarding = false;
         for (Socket socket : sockets) {
             socket.close();
         }
@@ -57,12 +66,17 @@ final class TcpProxy implements AutoCloseable {
     @Override
     public void close() throws IOException {
         stop();
+        server.close();
     }
 
     private void acceptUntilClosed(ServerSocket listening) {
         while (!listening.isClosed()) {
             try {
                 Socket client = listening.accept();
+                if (!forwarding) {
+                    client.close();
+                    continue;
+                }
                 Socket target = new Socket(targetHost, targetPort);
                 sockets.add(client);
                 sockets.add(target);
