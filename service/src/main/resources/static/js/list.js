@@ -158,7 +158,12 @@ function uploadPanel(refresh) {
       const state = el('span', {}, 'uploading');
       list.append(el('li', {}, el('span', {}, file.name), bar, state));
       api.upload(file, (fraction) => { bar.value = fraction; })
-        .then((shot) => { state.textContent = shot.status.toLowerCase(); refresh(); })
+        .then((shot) => {
+          // the row below follows the shot; this line only says how the upload ended
+          state.textContent = shot.status === 'DONE' ? 'uploaded: identical content, answered at once'
+            : 'uploaded: follow it in the list';
+          refresh();
+        })
         .catch((error) => { state.textContent = error.message; state.className = 'error'; });
     }
   }
