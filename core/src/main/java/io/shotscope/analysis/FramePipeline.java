@@ -2,8 +2,8 @@ package io.shotscope.analysis;
 
 import io.shotscope.metrics.AnalysisFrame;
 import io.shotscope.video.PlateException;
-import java.time.Duration;
 import io.shotscope.video.PlateSource;
+import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -33,10 +33,13 @@ final class FramePipeline implements AutoCloseable {
     private volatile int lastNumber;
     private volatile long decodeNanos;
     private final long startNanos = System.nanoTime();
+    /** How long the analysis may take, in nanoseconds; Long.MAX_VALUE without a time limit. */
+    private final long limitNanos;
 
     FramePipeline(PlateSource source, AnalysisSize size, AnalysisOptions options, int maxInFlight) {
         this.source = source;
         this.options = options;
+        this.limitNanos = options.timeLimit() == null ? Long.MAX_VALUE : options.timeLimit().toNanos();
         int poolSize = QUEUE_CAPACITY + maxInFlight + 3;
         this.free = new ArrayBlockingQueue<>(poolSize);
         for (int i = 0; i < poolSize; i++) {
@@ -124,10 +127,9 @@ final class FramePipeline implements AutoCloseable {
     }
 
     private void checkTimeLimit() throws PlateException {
-        Duration limit = options.timeLimit();
-        if (limit != null && System.nanoTime() - startNanos > limit.toNanos()) {
-            throw new PlateException("analysis exceeded the time limit of " + describe(limit) + " after "
-                    + framesRead + " frames");
+        if (System.nanoTime() - startNanos > limitNanos) {
+            throw new PlateException("analysis exceeded the time limit of " + describe(options.timeLimit())
+                    + " after " + framesRead + " frames");
         }
     }
 

@@ -1,10 +1,7 @@
 package io.shotscope.store;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import javax.sql.DataSource;
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The shot store contract on H2 database files in a temporary folder. */
@@ -13,20 +10,16 @@ class H2ShotStoreTest extends ShotStoreContract {
     @TempDir
     Path folder;
 
-    private final List<JdbcConnectionPool> pools = new ArrayList<>();
+    private final H2Databases databases = new H2Databases("shots-");
 
     @Override
     protected DataSource newEmptyDatabase() {
-        Path file = folder.resolve("shots-" + pools.size());
-        JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:file:" + file, "sa", "");
-        pools.add(pool);
-        return pool;
+        return databases.newDatabase(folder);
     }
 
     @Override
     protected void dropDatabases() {
-        pools.forEach(JdbcConnectionPool::dispose);
-        pools.clear();
+        databases.dropAll();
     }
 
     @Override
