@@ -2,9 +2,7 @@ package io.shotscope.ml;
 
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
-import ai.djl.inference.Predictor;
 import ai.djl.ndarray.types.DataType;
-import ai.djl.translate.TranslateException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.shotscope.metrics.MetricRegistry;
@@ -20,7 +18,9 @@ import java.util.Map;
 /**
  * A trained shot network with its metadata: rates shots and explains the rating. A model on disk
  * is a directory holding the weights ({@value #WEIGHTS_NAME}-0000.params), {@value #METADATA_FILE}
- * and {@value #CARD_FILE}. Not thread-safe; close it when done.
+ * and {@value #CARD_FILE}. {@link #load} runs the network in plain Java ({@link JavaShotNetwork}, no
+ * engine start); training and {@link #loadOnEngine} run it on DJL and PyTorch. Not thread-safe;
+ * close it when done.
  */
 public final class ShotClassifier implements DifficultyModel, AutoCloseable {
 
@@ -32,11 +32,15 @@ public final class ShotClassifier implements DifficultyModel, AutoCloseable {
     static final int TOP_FACTORS = 3;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private final Model model;
+    private final ShotNetwork network;
     private final ModelMetadata metadata;
 
     ShotClassifier(Model model, ModelMetadata metadata) {
-        this.model = model;
+        this(new EngineShotNetwork(model, metadata), metadata);
+    }
+
+    private ShotClassifier(ShotNetwork network, ModelMetadata metadata) {
+        this.network = network;
         this.metadata = metadata;
     }
 
@@ -56,14 +60,22 @@ public final class ShotClassifier implements DifficultyModel, AutoCloseable {
         return new ShotClassifier(model, metadata);
     }
 
-    /** Loads a model directory, refusing one made for other metrics or another analyser major version. */
+    /**
+     * Loads a model directory to rate shots, running the network in plain Java (no engine start);
+     * refuses a model made for other metrics or another analyser major version.
+     */
     public static ShotClassifier load(Path dir) throws IOException {
-        Path json = dir.resolve(METADATA_FILE);
-        if (!Files.isRegularFile(json)) {
-            throw new IOException("not a shotscope model directory (no " + METADATA_FILE + "): " + dir);
+        ModelMetadata metadata = readMetadata(dir);
+        Path weights = dir.resolve(WEIGHTS_NAME + "-0000.params");
+        if (!Files.isRegularFile(weights)) {
+            throw new IOException("no weights in " + dir + " (expected " + weights.getFileName() + ")");
         }
-        ModelMetadata metadata = JSON.readValue(json.toFile(), ModelMetadata.class);
-        metadata.requireCompatible(dir);
+        return new ShotClassifier(JavaShotNetwork.read(weights, metadata), metadata);
+    }
+
+    /** Loads a model directory onto DJL and PyTorch, as training made it (same checks as {@link #load}). */
+    public static ShotClassifier loadOnEngine(Path dir) throws IOException {
+        ModelMetadata metadata = readMetadata(dir);
         Model model = newModel(metadata.network());
         try {
             model.load(dir, WEIGHTS_NAME);
@@ -72,6 +84,16 @@ public final class ShotClassifier implements DifficultyModel, AutoCloseable {
             throw new IOException("cannot read the weights in " + dir + ": " + e.getMessage(), e);
         }
         return new ShotClassifier(model, metadata);
+    }
+
+    private static ModelMetadata readMetadata(Path dir) throws IOException {
+        Path json = dir.resolve(METADATA_FILE);
+        if (!Files.isRegularFile(json)) {
+            throw new IOException("not a shotscope model directory (no " + METADATA_FILE + "): " + dir);
+        }
+        ModelMetadata metadata = JSON.readValue(json.toFile(), ModelMetadata.class);
+        metadata.requireCompatible(dir);
+        return metadata;
     }
 
     /** Writes weights, {@value #METADATA_FILE} and, if a card is given, {@value #CARD_FILE} into {@code dir}. */
@@ -84,7 +106,7 @@ public final class ShotClassifier implements DifficultyModel, AutoCloseable {
                 Files.delete(file);
             }
         }
-        model.save(dir, WEIGHTS_NAME);
+        model().save(dir, WEIGHTS_NAME);
         JSON.writeValue(dir.resolve(METADATA_FILE).toFile(), metadata);
         if (card != null) {
             Files.writeString(dir.resolve(CARD_FILE), card.toMarkdown(metadata));
@@ -148,33 +170,26 @@ public final class ShotClassifier implements DifficultyModel, AutoCloseable {
         return out;
     }
 
-    /** Raw network logits, in batches of {@value #BATCH}. */
+    /** Raw network logits. */
     float[][] logits(List<ShotFeatures> shots) {
-        float[][] out = new float[shots.size()][];
-        try (Predictor<List<ShotFeatures>, float[][]> predictor =
-                model.newPredictor(new ShotTranslator(metadata.normalisation(), metadata.frames()))) {
-            for (int from = 0; from < shots.size(); from += BATCH) {
-                int to = Math.min(shots.size(), from + BATCH);
-                float[][] rows = predictor.predict(shots.subList(from, to));
-                System.arraycopy(rows, 0, out, from, rows.length);
-            }
-        } catch (TranslateException e) {
-            throw new IllegalStateException("shot network failed: " + e.getMessage(), e);
-        }
-        return out;
+        return network.logits(shots);
     }
 
+    /** The DJL model of a classifier trained or loaded on the engine. */
     Model model() {
-        return model;
+        if (network instanceof EngineShotNetwork engine) {
+            return engine.model();
+        }
+        throw new IllegalStateException("this classifier runs in plain Java; load it with loadOnEngine to train or save");
     }
 
     ShotClassifier withMetadata(ModelMetadata value) {
-        return new ShotClassifier(model, value);
+        return new ShotClassifier(new EngineShotNetwork(model(), value), value);
     }
 
     @Override
     public void close() {
-        model.close();
+        network.close();
     }
 
     /** The metric keys of this build, for callers filling {@link ShotFeatures}. */

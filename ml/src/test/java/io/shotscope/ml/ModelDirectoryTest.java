@@ -56,7 +56,7 @@ class ModelDirectoryTest {
             assertArrayEquals(metadata.normalisation().mean(), loaded.metadata().normalisation().mean());
             List<double[]> after = loaded.probabilities(features);
             for (int i = 0; i < features.size(); i++) {
-                assertArrayEquals(before.get(i), after.get(i), 1e-6);
+                assertArrayEquals(before.get(i), after.get(i), 1e-5);
             }
         }
     }
