@@ -1,0 +1,1053 @@
+package io.shotscope.bench;
+
+import io.shotscope.analysis.AnalysisOptions;
+import io.shotscope.analysis.MetricSummary;
+import io.shotscope.analysis.ShotAnalyzer;
+import io.shotscope.analysis.ShotReport;
+import io.shotscope.metrics.ComplexityMetric;
+import io.shotscope.metrics.FrameContext;
+import io.shotscope.metrics.GlobalMotion;
+import io.shotscope.metrics.MetricRegistry;
+import io.shotscope.metrics.MetricScorer;
+import io.shotscope.metrics.MotionField;
+import io.shotscope.video.LumaPlane;
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.stream.Stream;
+
+/**
+ * Experiment, not a product metric: would a per-frame count of separately moving regions
+ * ({@code objects}) and a pan-versus-shake measure ({@code shake}) lift the static baseline's
+ * macro-F1 on synthetic shots? Results and commands: docs/model.md, "Object count and shake
+ * measures (experiment, 2026-11-25)". Three steps:
+ * <ol>
+ *   <li>{@code extract SHOT_DIR CACHE_FILE [LIMIT]}: analyses every {@code shot_*.mkv} (or the
+ *   files matching {@code -Dshots=REGEX}) with the nine metrics plus a probe that keeps, per frame,
+ *   the motion field (global fit, per-block residual, texture flag, MAE, vector) and two finer maps:
+ *   the mean absolute difference of 4x4 half-plane cells (8x8 analysis pixels) after compensating
+ *   the global motion, between this frame and the previous one ({@code cells}) and between this
+ *   frame and the one {@value #SPAN} frames back ({@code cells4}, compensated by the summed global
+ *   motion), so that objects moving under a pixel per frame still show. Nothing is thresholded here.</li>
+ *   <li>{@code evaluate TRAIN_DIR TRAIN_CACHE TEST_DIR TEST_CACHE [TRAIN_LIMIT]}: tunes each
+ *   counter's thresholds on the training shots only (Pearson r of a per-shot statistic with
+ *   {@code object_count}), reports correlations, and the test macro-F1 of a multinomial logistic
+ *   regression (BaselineModel's settings) on the 36 metric summaries, with the new measures, and
+ *   with the true factors as the ceiling reference.</li>
+ *   <li>{@code counts SHOT_DIR CACHE}: the tuned counters on any footage (no manifest needed).</li>
+ * </ol>
+ */
+public final class ObjectCountExperiment {
+
+    private static final String PROBE = "_probe";
+    /** Cell size of the fine map, half-plane pixels. */
+    static final int CELL = 4;
+    private static final int HEADER = 12;
+    private static final int PER_BLOCK = 5;
+    /** The motion metric's dead zone (MotionMetric.DEAD_ZONE_PX is package-private), analysis px. */
+    static final double DEAD_ZONE_PX = 0.5;
+
+    private ObjectCountExperiment() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length >= 3 && args[0].equals("extract")) {
+            extract(Path.of(args[1]), Path.of(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : Integer.MAX_VALUE);
+        } else if (args.length >= 5 && args[0].equals("evaluate")) {
+            int trainLimit = args.length > 5 ? Integer.parseInt(args[5]) : Integer.MAX_VALUE;
+            evaluate(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]), Path.of(args[4]), trainLimit);
+        } else if (args.length >= 3 && args[0].equals("counts")) {
+            counts(Path.of(args[1]), Path.of(args[2]));
+        } else {
+            System.err.println("usage: counts SHOT_DIR CACHE | extract SHOT_DIR CACHE [LIMIT] | evaluate TRAIN_DIR TRAIN_CACHE TEST_DIR TEST_CACHE [TRAIN_LIMIT]");
+            System.exit(2);
+        }
+    }
+
+    // ---------------------------------------------------------------- extraction
+
+    /** Per frame: the motion field and the global-compensated cell map, as one flat array. */
+    static final class Probe implements ComplexityMetric {
+        final List<double[]> frames = new ArrayList<>();
+
+        @Override
+        public String key() {
+            return PROBE;
+        }
+
+        @Override
+        public double[] measure(FrameContext frame) {
+            MotionField f = frame.motion();
+            if (f == null) {
+                return new double[] {Double.NaN};
+            }
+            int nb = f.blockCount();
+            LumaPlane cur = frame.current().half;
+            LumaPlane prev = frame.previous().half;
+            int cw = cur.width / CELL;
+            int ch = cur.height / CELL;
+            double[] out = new double[HEADER + PER_BLOCK * nb + cw * ch];
+            GlobalMotion g = f.global();
+            out[0] = 1;
+            out[1] = g.tx();
+            out[2] = g.ty();
+            out[3] = g.a();
+            out[4] = g.b();
+            out[5] = g.valid() ? 1 : 0;
+            out[6] = g.inliers();
+            out[7] = f.brightnessOffset();
+            out[8] = f.noiseMae();
+            out[9] = f.blocksX();
+            out[10] = f.blocksY();
+            out[11] = cw * 1000 + ch;
+            for (int i = 0; i < nb; i++) {
+                int o = HEADER + PER_BLOCK * i;
+                out[o] = f.residual(i);
+                out[o + 1] = f.textured(i) ? 1 : 0;
+                out[o + 2] = f.mae(i);
+                out[o + 3] = f.vx(i);
+                out[o + 4] = f.vy(i);
+            }
+            compensatedCells(cur, prev, g, f.brightnessOffset(), f.width(), f.height(), out, HEADER + PER_BLOCK * nb);
+            return out;
+        }
+
+        /**
+         * Mean |current - previous warped by the global motion - offset| per CELLxCELL half-plane
+         * cell; -1 where the warped position leaves the previous frame (new picture at the border).
+         */
+        static void compensatedCells(LumaPlane cur, LumaPlane prev, GlobalMotion g, double offset, int width,
+                                     int height, double[] out, int at) {
+            int hw = cur.width;
+            int cw = hw / CELL;
+            int ch = cur.height / CELL;
+            byte[] c = cur.pixels;
+            byte[] p = prev.pixels;
+            for (int cy = 0; cy < ch; cy++) {
+                for (int cx = 0; cx < cw; cx++) {
+                    double sum = 0;
+                    boolean outside = false;
+                    for (int y = cy * CELL; y < cy * CELL + CELL && !outside; y++) {
+                        for (int x = cx * CELL; x < cx * CELL + CELL; x++) {
+                            double ax = 2 * x + 1 - width / 2.0;
+                            double ay = 2 * y + 1 - height / 2.0;
+                            double px = x - g.u(ax, ay) / 2;
+                            double py = y - g.v(ax, ay) / 2;
+                            if (px < 0 || py < 0 || px > hw - 1 || py > cur.height - 1) {
+                                outside = true;
+                                break;
+                            }
+                            int x0 = Math.min((int) px, hw - 2);
+                            int y0 = Math.min((int) py, cur.height - 2);
+                            double fx = px - x0;
+                            double fy = py - y0;
+                            int i = y0 * hw + x0;
+                            double v = (1 - fy) * ((1 - fx) * (p[i] & 0xFF) + fx * (p[i + 1] & 0xFF))
+                                    + fy * ((1 - fx) * (p[i + hw] & 0xFF) + fx * (p[i + hw + 1] & 0xFF));
+                            sum += Math.abs((c[y * hw + x] & 0xFF) - v - offset);
+                        }
+                    }
+                    out[at + cy * cw + cx] = outside ? -1 : sum / (CELL * CELL);
+                }
+            }
+        }
+
+        /** Half planes of the last SPAN + 1 analysed frames, filled by the frame tap (called before the scorers). */
+        private final LumaPlane[] ring = new LumaPlane[SPAN + 1];
+        private final List<double[]> globals = new ArrayList<>();
+
+        void tap(int index, io.shotscope.metrics.AnalysisFrame frame) {
+            LumaPlane half = frame.half;
+            LumaPlane slot = ring[index % ring.length];
+            if (slot == null || slot.width != half.width || slot.height != half.height) {
+                slot = new LumaPlane(half.width, half.height);
+                ring[index % ring.length] = slot;
+            }
+            System.arraycopy(half.pixels, 0, slot.pixels, 0, half.pixels.length);
+        }
+
+        /**
+         * Appends to the frame's raw array a second cell map, between this frame and the one
+         * min(SPAN, index) frames back, compensated by the sum of the per-frame global motions in
+         * between: slow objects that move under a pixel per frame show over several frames.
+         */
+        private double[] withSpanMap(int index, double[] raw) {
+            if (raw.length == 1) {
+                globals.add(new double[4]);
+                return raw;
+            }
+            globals.add(new double[] {raw[1], raw[2], raw[3], raw[4]});
+            int k = Math.min(SPAN, index);
+            double[] sum = new double[4];
+            for (int i = index - k + 1; i <= index; i++) {
+                for (int j = 0; j < 4; j++) {
+                    sum[j] += globals.get(i)[j];
+                }
+            }
+            LumaPlane cur = ring[index % ring.length];
+            LumaPlane prev = ring[(index - k) % ring.length];
+            int cells = (cur.width / CELL) * (cur.height / CELL);
+            double[] out = Arrays.copyOf(raw, raw.length + cells);
+            double offset = mean(cur) - mean(prev);
+            compensatedCells(cur, prev, new GlobalMotion(sum[0], sum[1], sum[2], sum[3], 0, true), offset,
+                    2 * cur.width, 2 * cur.height, out, raw.length);
+            return out;
+        }
+
+        private static double mean(LumaPlane p) {
+            long sum = 0;
+            for (byte b : p.pixels) {
+                sum += b & 0xFF;
+            }
+            return sum / (double) p.pixels.length;
+        }
+
+        @Override
+        public MetricScorer newScorer() {
+            return raw -> {
+                synchronized (frames) {
+                    frames.add(withSpanMap(frames.size(), raw));
+                }
+                return 0;
+            };
+        }
+    }
+
+    /** Frames spanned by the second cell map. */
+    static final int SPAN = 4;
+
+    static void extract(Path shotDir, Path cache, int limit) throws Exception {
+        List<Path> shots;
+        try (Stream<Path> s = Files.list(shotDir)) {
+            shots = s.filter(p -> p.getFileName().toString().matches(System.getProperty("shots", "shot_\\d+\\.mkv")))
+                    .sorted().limit(limit).toList();
+        }
+        long start = System.nanoTime();
+        AnalysisOptions options = AnalysisOptions.defaults().withThreads(1);
+        try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(cache), 1 << 20))) {
+            out.writeInt(shots.size());
+            for (int k = 0; k < shots.size(); k++) {
+                Path shot = shots.get(k);
+                Probe probe = new Probe();
+                List<ComplexityMetric> metrics = new ArrayList<>(MetricRegistry.all());
+                metrics.add(probe);
+                ShotReport report;
+                try (ShotAnalyzer analyzer = new ShotAnalyzer(options, metrics)) {
+                    report = analyzer.analyze(shot.toString(), io.shotscope.analysis.ProgressListener.NONE, probe::tap);
+                }
+                List<String> keys = MetricRegistry.keys();
+                int n = report.framesAnalysed();
+                out.writeUTF(shot.getFileName().toString());
+                out.writeInt(n);
+                for (String key : keys) {
+                    MetricSummary m = report.metrics().get(key);
+                    for (int t = 0; t < n; t++) {
+                        out.writeFloat(m.frameScores().get(t).floatValue());
+                    }
+                }
+                out.writeInt(probe.frames.size());
+                for (double[] f : probe.frames) {
+                    out.writeInt(f.length);
+                    for (double v : f) {
+                        out.writeFloat((float) v);
+                    }
+                }
+                if ((k + 1) % 50 == 0) {
+                    System.err.printf(Locale.ROOT, "%s: %d/%d shots, %.0f s%n", shotDir.getFileName(), k + 1,
+                            shots.size(), (System.nanoTime() - start) / 1e9);
+                }
+            }
+        }
+        System.err.printf(Locale.ROOT, "extracted %d shots in %.1f s%n", shots.size(), (System.nanoTime() - start) / 1e9);
+    }
+
+    // ---------------------------------------------------------------- data
+
+    /** One analysed shot: the nine metric curves and per-frame probe arrays (frame 0 has none). */
+    record Shot(String name, float[][] metrics, List<float[]> probe, Map<String, String> factors, int label) {
+        double factor(String column) {
+            return Double.parseDouble(factors.get(column));
+        }
+    }
+
+    static List<Shot> load(Path shotDir, Path cache, int limit) throws IOException {
+        Map<String, Map<String, String>> manifest = new HashMap<>();
+        Path manifestFile = shotDir.resolve("manifest.csv");
+        List<String> lines = Files.exists(manifestFile) ? Files.readAllLines(manifestFile) : List.of("path,label");
+        String[] header = lines.get(0).split(",");
+        for (int i = 1; i < lines.size(); i++) {
+            String[] cells = lines.get(i).split(",");
+            Map<String, String> row = new HashMap<>();
+            for (int j = 0; j < header.length && j < cells.length; j++) {
+                row.put(header[j].strip(), cells[j].strip());
+            }
+            manifest.put(Path.of(row.get("path")).getFileName().toString(), row);
+        }
+        List<Shot> shots = new ArrayList<>();
+        try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(cache), 1 << 20))) {
+            int count = in.readInt();
+            for (int k = 0; k < count && k < limit; k++) {
+                String name = in.readUTF();
+                int n = in.readInt();
+                float[][] m = new float[MetricRegistry.keys().size()][n];
+                for (float[] row : m) {
+                    for (int t = 0; t < n; t++) {
+                        row[t] = in.readFloat();
+                    }
+                }
+                int frames = in.readInt();
+                List<float[]> probe = new ArrayList<>();
+                for (int t = 0; t < frames; t++) {
+                    float[] f = new float[in.readInt()];
+                    for (int j = 0; j < f.length; j++) {
+                        f[j] = in.readFloat();
+                    }
+                    if (f.length > 1) {
+                        probe.add(f);
+                    }
+                }
+                Map<String, String> row = manifest.getOrDefault(name, Map.of("label", "Easy"));
+                int label = switch (row.get("label")) {
+                    case "Easy" -> 0;
+                    case "Medium" -> 1;
+                    default -> 2;
+                };
+                shots.add(new Shot(name, m, probe, row, label));
+            }
+        }
+        return shots;
+    }
+
+    // ---------------------------------------------------------------- measures
+
+    /** Parameters of the object counter. */
+    record ObjectParams(String source, double threshold, double noiseGain, int minCells, boolean eight, int dilate,
+                        double maxHeight) {
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "%s thr=%.2f noise*%.1f min=%d %s dilate=%d maxHeight=%.2f", source,
+                    threshold, noiseGain, minCells, eight ? "8-conn" : "4-conn", dilate, maxHeight);
+        }
+    }
+
+    /** Number of connected components per frame (frames after the first). */
+    static double[] objectCounts(Shot shot, ObjectParams p) {
+        return objectFrames(shot, p)[0];
+    }
+
+    /**
+     * Per frame (frames after the first): [0] the number of connected components of moving cells or
+     * blocks, of at least minCells cells and at most maxHeight of the frame tall (taller ones are
+     * taken for an occluder, which crosses the whole frame height); [1] a roto-points estimate,
+     * the sum over those components of 0.5 * (1 + speed / 5), speed being the largest block
+     * residual (analysis px per frame) under the component.
+     */
+    static double[][] objectFrames(Shot shot, ObjectParams p) {
+        int frames = shot.probe().size();
+        double[] counts = new double[frames];
+        double[] roto = new double[frames];
+        for (int t = 0; t < frames; t++) {
+            float[] f = shot.probe().get(t);
+            int bx = (int) f[9];
+            int by = (int) f[10];
+            int nb = bx * by;
+            boolean[] mask;
+            int w;
+            int h;
+            int scale;
+            if (p.source().equals("blocks")) {
+                w = bx;
+                h = by;
+                scale = 1;
+                mask = new boolean[nb];
+                for (int i = 0; i < nb; i++) {
+                    mask[i] = f[HEADER + PER_BLOCK * i] > DEAD_ZONE_PX + p.threshold();
+                }
+            } else {
+                int code = (int) f[11];
+                w = code / 1000;
+                h = code % 1000;
+                scale = MotionField.BLOCK / (2 * CELL);
+                int map = p.source().equals("cells") ? 0 : 1;
+                int at = HEADER + PER_BLOCK * nb + map * w * h;
+                double noise = cellNoise(shot, map)[t];
+                double thr = p.threshold() + p.noiseGain() * noise;
+                mask = new boolean[w * h];
+                for (int i = 0; i < w * h; i++) {
+                    mask[i] = f[at + i] > thr;
+                }
+            }
+            for (int d = 0; d < p.dilate(); d++) {
+                mask = dilate(mask, w, h);
+            }
+            int[] labels = new int[w * h];
+            int n = label(mask, w, h, p.eight(), labels);
+            int[] size = new int[n + 1];
+            int[] top = new int[n + 1];
+            int[] bottom = new int[n + 1];
+            double[] speed = new double[n + 1];
+            Arrays.fill(top, Integer.MAX_VALUE);
+            for (int i = 0; i < labels.length; i++) {
+                int c = labels[i];
+                if (c == 0) {
+                    continue;
+                }
+                int x = i % w;
+                int y = i / w;
+                size[c]++;
+                top[c] = Math.min(top[c], y);
+                bottom[c] = Math.max(bottom[c], y);
+                int block = Math.min(by - 1, y / scale) * bx + Math.min(bx - 1, x / scale);
+                speed[c] = Math.max(speed[c], f[HEADER + PER_BLOCK * block]);
+            }
+            for (int c = 1; c <= n; c++) {
+                if (size[c] >= p.minCells() && bottom[c] - top[c] + 1 <= p.maxHeight() * h) {
+                    counts[t]++;
+                    roto[t] += 0.5 * (1 + speed[c] / 5);
+                }
+            }
+        }
+        return new double[][] {counts, roto};
+    }
+
+    private static final List<Map<Shot, double[]>> CELL_NOISE = List.of(new java.util.IdentityHashMap<>(),
+            new java.util.IdentityHashMap<>());
+
+    /** Per frame, the median of a cell map's valid cells (map 0: one frame, 1: SPAN frames): the compensation noise. */
+    static double[] cellNoise(Shot shot, int map) {
+        return CELL_NOISE.get(map).computeIfAbsent(shot, s -> {
+            double[] noise = new double[s.probe().size()];
+            for (int t = 0; t < noise.length; t++) {
+                float[] f = s.probe().get(t);
+                int nb = (int) f[9] * (int) f[10];
+                int code = (int) f[11];
+                int cells = (code / 1000) * (code % 1000);
+                int at = HEADER + PER_BLOCK * nb + map * cells;
+                double[] valid = new double[cells];
+                int nv = 0;
+                for (int i = 0; i < cells; i++) {
+                    if (f[at + i] >= 0) {
+                        valid[nv++] = f[at + i];
+                    }
+                }
+                noise[t] = nv == 0 ? 0 : median(Arrays.copyOf(valid, nv));
+            }
+            return noise;
+        });
+    }
+
+    static boolean[] dilate(boolean[] m, int w, int h) {
+        boolean[] out = new boolean[m.length];
+        for (int y = 0; y < h; y++) {
+            for (int x = 0; x < w; x++) {
+                boolean any = false;
+                for (int dy = -1; dy <= 1 && !any; dy++) {
+                    for (int dx = -1; dx <= 1; dx++) {
+                        int xx = x + dx;
+                        int yy = y + dy;
+                        if (xx >= 0 && yy >= 0 && xx < w && yy < h && m[yy * w + xx]) {
+                            any = true;
+                            break;
+                        }
+                    }
+                }
+                out[y * w + x] = any;
+            }
+        }
+        return out;
+    }
+
+    /** Labels the connected components of the mask 1..n in {@code labels} (0 = background); returns n. */
+    static int label(boolean[] m, int w, int h, boolean eight, int[] labels) {
+        int[] stack = new int[m.length];
+        int count = 0;
+        for (int s = 0; s < m.length; s++) {
+            if (!m[s] || labels[s] != 0) {
+                continue;
+            }
+            count++;
+            int top = 0;
+            stack[top++] = s;
+            labels[s] = count;
+            while (top > 0) {
+                int i = stack[--top];
+                int x = i % w;
+                int y = i / w;
+                for (int dy = -1; dy <= 1; dy++) {
+                    for (int dx = -1; dx <= 1; dx++) {
+                        if ((dx == 0 && dy == 0) || (!eight && dx != 0 && dy != 0)) {
+                            continue;
+                        }
+                        int xx = x + dx;
+                        int yy = y + dy;
+                        if (xx < 0 || yy < 0 || xx >= w || yy >= h) {
+                            continue;
+                        }
+                        int j = yy * w + xx;
+                        if (m[j] && labels[j] == 0) {
+                            labels[j] = count;
+                            stack[top++] = j;
+                        }
+                    }
+                }
+            }
+        }
+        return count;
+    }
+
+    /** Per-shot statistics of a per-frame series: median, mean, p90, max. */
+    static double[] robust(double[] x) {
+        if (x.length == 0) {
+            return new double[4];
+        }
+        double[] s = x.clone();
+        Arrays.sort(s);
+        double mean = Arrays.stream(x).average().orElse(0);
+        return new double[] {median(x), mean, s[Math.min(s.length - 1, (int) Math.ceil(0.9 * s.length) - 1)],
+            s[s.length - 1]};
+    }
+
+    static final String[] ROBUST = {"median", "mean", "p90", "max"};
+
+    /**
+     * Camera shake measures from the per-frame global translation (analysis pixels per frame):
+     * [jitter = mean |t_k - t_(k-1)|, ratio = jitter / (mean |t| + 0.25), reversal rate = share of
+     * frames where the velocity's deviation from the shot's median velocity changes sign (x or y, a
+     * 0.15 px dead band), drift = |median t|].
+     */
+    static double[] shake(Shot shot) {
+        List<float[]> frames = shot.probe();
+        int n = frames.size();
+        double[] tx = new double[n];
+        double[] ty = new double[n];
+        for (int t = 0; t < n; t++) {
+            tx[t] = frames.get(t)[1];
+            ty[t] = frames.get(t)[2];
+        }
+        double jitter = 0;
+        double speed = 0;
+        for (int t = 0; t < n; t++) {
+            speed += Math.hypot(tx[t], ty[t]) / n;
+            if (t > 0) {
+                jitter += Math.hypot(tx[t] - tx[t - 1], ty[t] - ty[t - 1]) / (n - 1);
+            }
+        }
+        double mx = median(tx);
+        double my = median(ty);
+        int reversals = reversals(tx, mx) + reversals(ty, my);
+        return new double[] {jitter, jitter / (speed + 0.25), reversals / (double) Math.max(1, n - 1),
+            Math.hypot(mx, my)};
+    }
+
+    static final String[] SHAKE = {"jitter", "ratio", "reversals", "drift"};
+
+    private static int reversals(double[] v, double centre) {
+        int count = 0;
+        int last = 0;
+        for (double x : v) {
+            double d = x - centre;
+            int sign = d > 0.15 ? 1 : d < -0.15 ? -1 : 0;
+            if (sign != 0) {
+                if (last != 0 && sign != last) {
+                    count++;
+                }
+                last = sign;
+            }
+        }
+        return count;
+    }
+
+    /** Mean, std, max, p95 of each metric over all analysed frames (36 features). */
+    static double[] summaries(Shot shot) {
+        int m = shot.metrics().length;
+        double[] out = new double[4 * m];
+        for (int k = 0; k < m; k++) {
+            float[] row = shot.metrics()[k];
+            int n = row.length;
+            double[] v = new double[n];
+            double mean = 0;
+            for (int t = 0; t < n; t++) {
+                v[t] = row[t];
+                mean += v[t] / n;
+            }
+            double var = 0;
+            for (double x : v) {
+                var += (x - mean) * (x - mean) / n;
+            }
+            Arrays.sort(v);
+            out[4 * k] = mean;
+            out[4 * k + 1] = Math.sqrt(var);
+            out[4 * k + 2] = v[n - 1];
+            out[4 * k + 3] = v[Math.max(0, (int) Math.ceil(0.95 * n) - 1)];
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- statistics
+
+    static double median(double[] x) {
+        double[] s = x.clone();
+        Arrays.sort(s);
+        int n = s.length;
+        return n == 0 ? 0 : n % 2 == 1 ? s[n / 2] : 0.5 * (s[n / 2 - 1] + s[n / 2]);
+    }
+
+    static double pearson(double[] a, double[] b) {
+        int n = a.length;
+        double ma = Arrays.stream(a).average().orElse(0);
+        double mb = Arrays.stream(b).average().orElse(0);
+        double sab = 0;
+        double saa = 0;
+        double sbb = 0;
+        for (int i = 0; i < n; i++) {
+            sab += (a[i] - ma) * (b[i] - mb);
+            saa += (a[i] - ma) * (a[i] - ma);
+            sbb += (b[i] - mb) * (b[i] - mb);
+        }
+        return saa == 0 || sbb == 0 ? 0 : sab / Math.sqrt(saa * sbb);
+    }
+
+    static double spearman(double[] a, double[] b) {
+        return pearson(ranks(a), ranks(b));
+    }
+
+    static double[] ranks(double[] x) {
+        Integer[] idx = new Integer[x.length];
+        for (int i = 0; i < idx.length; i++) {
+            idx[i] = i;
+        }
+        Arrays.sort(idx, (i, j) -> Double.compare(x[i], x[j]));
+        double[] r = new double[x.length];
+        int i = 0;
+        while (i < idx.length) {
+            int j = i;
+            while (j + 1 < idx.length && x[idx[j + 1]] == x[idx[i]]) {
+                j++;
+            }
+            for (int k = i; k <= j; k++) {
+                r[idx[k]] = 0.5 * (i + j);
+            }
+            i = j + 1;
+        }
+        return r;
+    }
+
+    /** Multinomial logistic regression as in BaselineModel: standardised features, full-batch GD, L2. */
+    static final class Logistic {
+        final double[] mean;
+        final double[] std;
+        final double[][] w;
+        final double[] b;
+
+        Logistic(double[][] x, int[] y, int iterations, double rate, double l2) {
+            int n = x.length;
+            int d = x[0].length;
+            mean = new double[d];
+            std = new double[d];
+            for (int j = 0; j < d; j++) {
+                for (double[] row : x) {
+                    mean[j] += row[j] / n;
+                }
+                for (double[] row : x) {
+                    std[j] += (row[j] - mean[j]) * (row[j] - mean[j]) / n;
+                }
+                std[j] = Math.max(1e-6, Math.sqrt(std[j]));
+            }
+            double[][] z = new double[n][];
+            for (int i = 0; i < n; i++) {
+                z[i] = standardise(x[i]);
+            }
+            w = new double[3][d];
+            b = new double[3];
+            for (int step = 0; step < iterations; step++) {
+                double[][] gw = new double[3][d];
+                double[] gb = new double[3];
+                for (int i = 0; i < n; i++) {
+                    double[] p = softmax(z[i]);
+                    for (int c = 0; c < 3; c++) {
+                        double e = (p[c] - (c == y[i] ? 1 : 0)) / n;
+                        gb[c] += e;
+                        for (int j = 0; j < d; j++) {
+                            gw[c][j] += e * z[i][j];
+                        }
+                    }
+                }
+                for (int c = 0; c < 3; c++) {
+                    b[c] -= rate * gb[c];
+                    for (int j = 0; j < d; j++) {
+                        w[c][j] -= rate * (gw[c][j] + l2 * w[c][j]);
+                    }
+                }
+            }
+        }
+
+        double[] standardise(double[] row) {
+            double[] z = new double[row.length];
+            for (int j = 0; j < row.length; j++) {
+                z[j] = (row[j] - mean[j]) / std[j];
+            }
+            return z;
+        }
+
+        double[] softmax(double[] z) {
+            double[] s = new double[3];
+            double max = Double.NEGATIVE_INFINITY;
+            for (int c = 0; c < 3; c++) {
+                s[c] = b[c];
+                for (int j = 0; j < z.length; j++) {
+                    s[c] += w[c][j] * z[j];
+                }
+                max = Math.max(max, s[c]);
+            }
+            double sum = 0;
+            for (int c = 0; c < 3; c++) {
+                s[c] = Math.exp(s[c] - max);
+                sum += s[c];
+            }
+            for (int c = 0; c < 3; c++) {
+                s[c] /= sum;
+            }
+            return s;
+        }
+
+        int predict(double[] row) {
+            double[] p = softmax(standardise(row));
+            int best = 0;
+            for (int c = 1; c < 3; c++) {
+                if (p[c] > p[best]) {
+                    best = c;
+                }
+            }
+            return best;
+        }
+    }
+
+    static double macroF1(int[] truth, int[] predicted) {
+        double sum = 0;
+        for (int c = 0; c < 3; c++) {
+            int tp = 0;
+            int fp = 0;
+            int fn = 0;
+            for (int i = 0; i < truth.length; i++) {
+                if (predicted[i] == c && truth[i] == c) {
+                    tp++;
+                } else if (predicted[i] == c) {
+                    fp++;
+                } else if (truth[i] == c) {
+                    fn++;
+                }
+            }
+            sum += tp == 0 ? 0 : 2.0 * tp / (2.0 * tp + fp + fn);
+        }
+        return sum / 3;
+    }
+
+    static double accuracy(int[] truth, int[] predicted) {
+        int ok = 0;
+        for (int i = 0; i < truth.length; i++) {
+            ok += truth[i] == predicted[i] ? 1 : 0;
+        }
+        return ok / (double) truth.length;
+    }
+
+    // ---------------------------------------------------------------- evaluation
+
+    interface Features {
+        double[] of(Shot s);
+    }
+
+    static double[] concat(double[]... parts) {
+        int n = 0;
+        for (double[] p : parts) {
+            n += p.length;
+        }
+        double[] out = new double[n];
+        int at = 0;
+        for (double[] p : parts) {
+            System.arraycopy(p, 0, out, at, p.length);
+            at += p.length;
+        }
+        return out;
+    }
+
+    static double[] column(List<Shot> shots, Features f) {
+        return shots.stream().mapToDouble(s -> f.of(s)[0]).toArray();
+    }
+
+    static double[] factor(List<Shot> shots, String name) {
+        return shots.stream().mapToDouble(s -> s.factor(name)).toArray();
+    }
+
+    /** Roto points of the shot's objects (the rubric's object term, without fine detail). */
+    static double rotoObjects(Shot s) {
+        double speed = s.factor("object_speed");
+        double blur = Math.min(1, speed * s.factor("shutter") / 4);
+        return s.factor("object_count") * 0.5 * (1 + speed / 5) * (1 + 0.5 * blur);
+    }
+
+    static void evaluate(Path trainDir, Path trainCache, Path testDir, Path testCache, int trainLimit) throws IOException {
+        long start = System.nanoTime();
+        List<Shot> train = load(trainDir, trainCache, trainLimit);
+        List<Shot> test = load(testDir, testCache, Integer.MAX_VALUE);
+        System.out.printf(Locale.ROOT, "train %d shots (%s), test %d shots (%s)%n", train.size(), classCounts(train),
+                test.size(), classCounts(test));
+        double[] trainCount = factor(train, "object_count");
+        double[] testCount = factor(test, "object_count");
+
+        // 1. Tune the object counter on the training shots: Pearson r of a per-shot statistic with object_count.
+        String[] sources = {"blocks", "cells", "cells" + SPAN};
+        List<ObjectParams> grid = new ArrayList<>();
+        for (double maxHeight : new double[] {1.0, 0.7, 0.5}) {
+            for (double thr : new double[] {0.0, 0.5, 1.0}) {
+                grid.add(new ObjectParams("blocks", thr, 0, 1, true, 0, maxHeight));
+            }
+            for (String source : new String[] {sources[1], sources[2]}) {
+                for (double thr : new double[] {8, 12, 16}) {
+                    for (double gain : new double[] {1.5, 2.5}) {
+                        for (int min : new int[] {8, 16, 24}) {
+                            grid.add(new ObjectParams(source, thr, gain, min, true, 1, maxHeight));
+                        }
+                    }
+                }
+            }
+        }
+        if (System.getProperty("quick") != null) {
+            grid = List.of(TUNED_BLOCKS, TUNED_CELLS, TUNED_SPAN);
+        }
+        System.out.println("\n== object counter, tuned on train (Pearson r of a per-shot statistic with object_count) ==");
+        ObjectParams[] best = new ObjectParams[3];
+        int[] bestStat = new int[3];
+        double[] bestR = {-2, -2, -2};
+        for (ObjectParams p : grid) {
+            int src = Arrays.asList(sources).indexOf(p.source());
+            double[][] stats = train.stream().map(sh -> robust(objectCounts(sh, p))).toArray(double[][]::new);
+            StringBuilder line = new StringBuilder(p.toString());
+            for (int k = 0; k < ROBUST.length; k++) {
+                final int kk = k;
+                double r = pearson(Arrays.stream(stats).mapToDouble(x -> x[kk]).toArray(), trainCount);
+                line.append(String.format(Locale.ROOT, "  %s %.3f", ROBUST[k], r));
+                if (r > bestR[src]) {
+                    bestR[src] = r;
+                    best[src] = p;
+                    bestStat[src] = k;
+                }
+            }
+            System.out.println(line);
+        }
+        for (int src = 0; src < 3; src++) {
+            System.out.printf(Locale.ROOT, "best %-7s %s, per-shot %s (train r %.3f)%n", sources[src] + ":", best[src],
+                    ROBUST[bestStat[src]], bestR[src]);
+        }
+        // Per shot: [source][count stats 0-3, roto stats 4-7]
+        Map<Shot, double[][]> objectCache = new java.util.IdentityHashMap<>();
+        java.util.function.Function<Shot, double[][]> perSource = sh -> objectCache.computeIfAbsent(sh, k -> {
+            double[][] out = new double[3][];
+            for (int src = 0; src < 3; src++) {
+                double[][] fr = objectFrames(k, best[src]);
+                out[src] = concat(robust(fr[0]), robust(fr[1]));
+            }
+            return out;
+        });
+        // The measures the classifier gets: per map its count statistic and roto estimate (same statistic).
+        Features spanObjects = sh -> {
+            double[] v = perSource.apply(sh)[2];
+            return new double[] {v[bestStat[2]], v[4 + bestStat[2]]};
+        };
+        Features allObjects = sh -> {
+            double[][] v = perSource.apply(sh);
+            return new double[] {v[0][bestStat[0]], v[1][bestStat[1]], v[2][bestStat[2]],
+                v[0][4 + bestStat[0]], v[1][4 + bestStat[1]], v[2][4 + bestStat[2]]};
+        };
+
+        if (System.getProperty("dump") != null) {
+            try (java.io.PrintWriter w = new java.io.PrintWriter(Files.newBufferedWriter(Path.of(System.getProperty("dump"))))) {
+                String[] cols = {"label", "object_count", "object_speed", "object_size", "shutter", "occluder_frames",
+                    "zoom_rate", "shake_amplitude", "pan_speed", "grain_sigma", "defocus_sigma", "fine_detail",
+                    "flicker_amplitude"};
+                w.println("name," + String.join(",", cols) + ",motion_mean,blocks_frames,cells_frames,cells4_frames");
+                for (Shot sh : train) {
+                    StringBuilder line = new StringBuilder(sh.name());
+                    for (String c : cols) {
+                        line.append(',').append(c.equals("label") ? Integer.toString(sh.label()) : sh.factors().get(c));
+                    }
+                    line.append(',').append(summaries(sh)[4]);
+                    for (int src = 0; src < 3; src++) {
+                        line.append(',').append(Arrays.stream(objectCounts(sh, best[src])).mapToObj(v -> Integer.toString((int) v))
+                                .collect(java.util.stream.Collectors.joining(" ")));
+                    }
+                    w.println(line);
+                }
+            }
+        }
+
+        System.out.println("\n== correlations (train / test) ==");
+        for (int src = 0; src < 3; src++) {
+            final int sr = src;
+            report("objects (" + sources[src] + ", " + ROBUST[bestStat[src]] + ") vs object_count", train, test,
+                    sh -> new double[] {perSource.apply(sh)[sr][bestStat[sr]]}, "object_count");
+        }
+        report("objects (cells" + SPAN + ") vs roto object points", train, test, sh -> new double[] {spanObjects.of(sh)[0]}, null);
+        for (int src = 0; src < 3; src++) {
+            final int sr = src;
+            report("roto estimate (" + sources[src] + ", " + ROBUST[bestStat[src]] + ") vs roto object points", train, test,
+                    sh -> new double[] {perSource.apply(sh)[sr][4 + bestStat[sr]]}, null);
+        }
+        report("motion mean vs object_count", train, test, sh -> new double[] {summaries(sh)[4]}, "object_count");
+        report("motion mean vs roto object points", train, test, sh -> new double[] {summaries(sh)[4]}, null);
+        for (int k = 0; k < SHAKE.length; k++) {
+            final int kk = k;
+            report("shake " + SHAKE[k] + " vs shake_amplitude", train, test, sh -> new double[] {shake(sh)[kk]}, "shake_amplitude");
+        }
+        report("camera_motion mean vs shake_amplitude", train, test, sh -> new double[] {summaries(sh)[8]}, "shake_amplitude");
+        report("camera_motion std vs shake_amplitude", train, test, sh -> new double[] {summaries(sh)[9]}, "shake_amplitude");
+        // Among moving cameras only: can the measure tell shake from pan?
+        List<Shot> movingTrain = train.stream().filter(sh -> sh.factor("pan_speed") > 0 || sh.factor("shake_amplitude") > 0).toList();
+        List<Shot> movingTest = test.stream().filter(sh -> sh.factor("pan_speed") > 0 || sh.factor("shake_amplitude") > 0).toList();
+        System.out.printf(Locale.ROOT, "panning or shaking shots: %d train, %d test%n", movingTrain.size(), movingTest.size());
+        for (int k = 0; k < SHAKE.length; k++) {
+            final int kk = k;
+            report("  panning or shaking shots only: shake " + SHAKE[k] + " vs shake_amplitude", movingTrain, movingTest,
+                    sh -> new double[] {shake(sh)[kk]}, "shake_amplitude");
+        }
+        report("  panning or shaking shots only: camera_motion mean vs shake_amplitude", movingTrain, movingTest,
+                sh -> new double[] {summaries(sh)[8]}, "shake_amplitude");
+
+        // 2. Logistic regression variants, same training shots, same settings.
+        System.out.println("\n== logistic regression (800 iterations, rate 0.5, L2 1e-3), test set ==");
+        Features base = ObjectCountExperiment::summaries;
+        int[] baseline = fit("summaries (36)", train, test, base, null);
+        fit("summaries + objects: cells" + SPAN + " count (1)", train, test,
+                sh -> concat(base.of(sh), new double[] {spanObjects.of(sh)[0]}), baseline);
+        fit("summaries + objects: cells" + SPAN + " count + roto estimate (2)", train, test,
+                sh -> concat(base.of(sh), spanObjects.of(sh)), baseline);
+        fit("summaries + objects: count + roto estimate of all 3 maps (6)", train, test,
+                sh -> concat(base.of(sh), allObjects.of(sh)), baseline);
+        fit("summaries + shake: jitter (1)", train, test, sh -> concat(base.of(sh), new double[] {shake(sh)[0]}), baseline);
+        fit("summaries + shake: jitter, ratio, reversals, drift (4)", train, test, sh -> concat(base.of(sh), shake(sh)), baseline);
+        fit("summaries + objects (2) + shake jitter (1)", train, test,
+                sh -> concat(base.of(sh), spanObjects.of(sh), new double[] {shake(sh)[0]}), baseline);
+        fit("summaries + objects (6) + shake (4)", train, test, sh -> concat(base.of(sh), allObjects.of(sh), shake(sh)), baseline);
+        fit("summaries + TRUE object_count", train, test, sh -> concat(base.of(sh), new double[] {sh.factor("object_count")}), baseline);
+        fit("summaries + TRUE shake_amplitude, pan_speed", train, test,
+                sh -> concat(base.of(sh), new double[] {sh.factor("shake_amplitude"), sh.factor("pan_speed")}), baseline);
+        fit("summaries + TRUE object_count, shake_amplitude, pan_speed", train, test,
+                sh -> concat(base.of(sh), new double[] {sh.factor("object_count"), sh.factor("shake_amplitude"),
+                    sh.factor("pan_speed")}), baseline);
+        System.out.printf(Locale.ROOT, "%nevaluation took %.1f s%n", (System.nanoTime() - start) / 1e9);
+    }
+
+    /** The settings tuned on the 1000 training shots of seed 1 (see docs/model.md). */
+    static final ObjectParams TUNED_BLOCKS = new ObjectParams("blocks", 0, 0, 1, true, 0, 0.7);
+    static final ObjectParams TUNED_CELLS = new ObjectParams("cells", 8, 2.5, 16, true, 1, 0.5);
+    static final ObjectParams TUNED_SPAN = new ObjectParams("cells" + SPAN, 16, 1.5, 8, true, 1, 0.7);
+
+    /** Prints the tuned counters' per-shot statistics and the shake measures for every shot of a cache (any footage). */
+    static void counts(Path shotDir, Path cache) throws IOException {
+        for (Shot shot : load(shotDir, cache, Integer.MAX_VALUE)) {
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%-36s %5d frames", shot.name(),
+                    shot.probe().size() + 1));
+            for (ObjectParams p : new ObjectParams[] {TUNED_BLOCKS, TUNED_CELLS, TUNED_SPAN}) {
+                double[] r = robust(objectCounts(shot, p));
+                line.append(String.format(Locale.ROOT, "  %s median %.0f mean %.2f p90 %.0f max %.0f", p.source(), r[0], r[1],
+                        r[2], r[3]));
+            }
+            double[] sh = shake(shot);
+            line.append(String.format(Locale.ROOT, "  jitter %.2f px/frame", sh[0]));
+            System.out.println(line);
+        }
+    }
+
+    static String classCounts(List<Shot> shots) {
+        int[] c = new int[3];
+        shots.forEach(s -> c[s.label()]++);
+        return c[0] + " Easy / " + c[1] + " Medium / " + c[2] + " Hard";
+    }
+
+    static void report(String what, List<Shot> train, List<Shot> test, Features f, String factor) {
+        double[] a = column(train, f);
+        double[] b = column(test, f);
+        double[] ta = factor == null ? train.stream().mapToDouble(ObjectCountExperiment::rotoObjects).toArray() : factor(train, factor);
+        double[] tb = factor == null ? test.stream().mapToDouble(ObjectCountExperiment::rotoObjects).toArray() : factor(test, factor);
+        System.out.printf(Locale.ROOT, "%-75s Pearson %.3f / %.3f   Spearman %.3f / %.3f%n", what, pearson(a, ta),
+                pearson(b, tb), spearman(a, ta), spearman(b, tb));
+    }
+
+    /** Macro-F1 of 5-fold cross-validation on the training shots (folds from a fixed shuffle, seed 11). */
+    static double crossValidated(double[][] x, int[] y) {
+        int n = x.length;
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        SplittableRandom random = new SplittableRandom(11);
+        for (int i = n - 1; i > 0; i--) {
+            int j = random.nextInt(i + 1);
+            int t = order[i];
+            order[i] = order[j];
+            order[j] = t;
+        }
+        int[] predicted = new int[n];
+        for (int fold = 0; fold < 5; fold++) {
+            List<double[]> tx = new ArrayList<>();
+            List<Integer> ty = new ArrayList<>();
+            for (int k = 0; k < n; k++) {
+                if (k % 5 != fold) {
+                    tx.add(x[order[k]]);
+                    ty.add(y[order[k]]);
+                }
+            }
+            Logistic m = new Logistic(tx.toArray(double[][]::new), ty.stream().mapToInt(Integer::intValue).toArray(),
+                    800, 0.5, 1e-3);
+            for (int k = fold; k < n; k += 5) {
+                predicted[order[k]] = m.predict(x[order[k]]);
+            }
+        }
+        return macroF1(y, predicted);
+    }
+
+    /** Trains on train, prints test accuracy and macro-F1, and a paired bootstrap of the F1 gain over the reference. */
+    static int[] fit(String name, List<Shot> train, List<Shot> test, Features f, int[] reference) {
+        double[][] x = train.stream().map(f::of).toArray(double[][]::new);
+        int[] y = train.stream().mapToInt(Shot::label).toArray();
+        Logistic model = new Logistic(x, y, 800, 0.5, 1e-3);
+        int[] truth = test.stream().mapToInt(Shot::label).toArray();
+        int[] predicted = test.stream().mapToInt(s -> model.predict(f.of(s))).toArray();
+        int[] trainPredicted = Arrays.stream(x).mapToInt(model::predict).toArray();
+        double f1 = macroF1(truth, predicted);
+        String gain = "";
+        if (reference != null) {
+            SplittableRandom random = new SplittableRandom(7);
+            int n = truth.length;
+            double[] diffs = new double[1000];
+            for (int r = 0; r < diffs.length; r++) {
+                int[] t = new int[n];
+                int[] p = new int[n];
+                int[] q = new int[n];
+                for (int i = 0; i < n; i++) {
+                    int k = random.nextInt(n);
+                    t[i] = truth[k];
+                    p[i] = predicted[k];
+                    q[i] = reference[k];
+                }
+                diffs[r] = macroF1(t, p) - macroF1(t, q);
+            }
+            Arrays.sort(diffs);
+            gain = String.format(Locale.ROOT, "  gain %+.3f (95%% bootstrap %+.3f to %+.3f)", f1 - macroF1(truth, reference),
+                    diffs[25], diffs[974]);
+        }
+        System.out.printf(Locale.ROOT, "%-62s train F1 %.3f  5-fold CV F1 %.3f  test acc %.3f  test macro-F1 %.3f%s%n", name,
+                macroF1(y, trainPredicted), crossValidated(x, y), accuracy(truth, predicted), f1, gain);
+        return predicted;
+    }
+}
