@@ -52,8 +52,13 @@ final class TrainCommand implements Callable<Integer> {
     int epochs;
 
     @Option(names = "--validation", defaultValue = "0.2", paramLabel = "F",
-            description = "Share of each class held out for early stopping and calibration (default: ${DEFAULT-VALUE}).")
+            description = "Share of each class held out for early stopping (default: ${DEFAULT-VALUE}).")
     double validation;
+
+    @Option(names = "--calibration", defaultValue = "0.15", paramLabel = "F",
+            description = "Share of each class held out, besides the validation share, to fit the confidence "
+                    + "temperature; 0 fits it on the validation split (default: ${DEFAULT-VALUE}).")
+    double calibration;
 
     @Option(names = "--description", paramLabel = "TEXT",
             description = "Where the labelled shots came from, for the model card (default: the manifest's name).")
@@ -67,9 +72,9 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!(validation > 0 && validation < 0.9) || epochs < 1 || synthetic < 0) {
-            throw new CommandLine.ParameterException(spec.commandLine(),
-                    "--validation must be in (0, 0.9), --epochs at least 1, --synthetic not negative");
+        if (!(validation > 0 && calibration >= 0 && validation + calibration < 0.9) || epochs < 1 || synthetic < 0) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "--validation must be positive, --calibration "
+                    + "not negative, together under 0.9; --epochs at least 1, --synthetic not negative");
         }
         PrintWriter err = spec.commandLine().getErr();
         boolean show = progress.show();
@@ -85,12 +90,17 @@ final class TrainCommand implements Callable<Integer> {
             return 1;
         }
         List<List<LabelledShot>> split = ShotDataset.split(shots, validation, seed);
-        List<LabelledShot> train = split.get(0);
         List<LabelledShot> held = split.get(1);
-        err.printf("training on %d shots, validating on %d%n", train.size(), held.size());
+        List<List<LabelledShot>> rest = calibration > 0
+                ? ShotDataset.split(split.get(0), calibration / (1 - validation), seed)
+                : List.of(split.get(0), List.of());
+        List<LabelledShot> train = rest.get(0);
+        List<LabelledShot> calibrationShots = rest.get(1);
+        err.printf("training on %d shots, validating on %d, calibrating on %d%n", train.size(), held.size(),
+                calibrationShots.isEmpty() ? held.size() : calibrationShots.size());
         err.flush();
         TrainingConfig config = TrainingConfig.DEFAULT.withSeed(seed).withMaxEpochs(epochs);
-        try (TrainingResult result = Trainer.train(train, held, config, epoch -> {
+        try (TrainingResult result = Trainer.train(train, held, calibrationShots, config, epoch -> {
             err.printf("epoch %d/%d  loss %.4f  acc %.3f  val_loss %.4f  val_acc %.3f%n", epoch.epoch(),
                     epoch.maxEpochs(), epoch.trainLoss(), epoch.trainAccuracy(), epoch.validationLoss(),
                     epoch.validationAccuracy());
@@ -116,10 +126,15 @@ final class TrainCommand implements Callable<Integer> {
 
     private String describe() {
         if (description != null) {
-            return description + "; validation split " + validation + " per class";
+            return description + splits();
         }
         return "manifest " + dataset.manifest.getFileName() + (synthetic > 0 ? " plus " + synthetic
-                + " synthetic shots (seed " + seed + ")" : "") + "; validation split " + validation + " per class";
+                + " synthetic shots (seed " + seed + ")" : "") + splits();
+    }
+
+    private String splits() {
+        return "; validation split " + validation + " per class" + (calibration > 0
+                ? ", calibration split " + calibration + " per class" : ", calibrated on the validation split");
     }
 
     /** Renders the synthetic shots once into the cache folder and loads them like a manifest. */

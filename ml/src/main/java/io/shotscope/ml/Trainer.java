@@ -23,8 +23,9 @@ import java.util.Random;
 
 /**
  * Trains the shot network: Adam on softmax cross-entropy over shuffled mini-batches, early stopping
- * on validation loss (the best epoch's weights are kept), then temperature scaling on the
- * validation split. Deterministic for a given seed.
+ * on validation loss (the best epoch's weights are kept), then temperature scaling on a
+ * calibration split (the validation split when none is given: its loss chose the epoch, so it
+ * flatters the model and the temperature comes out too low). Deterministic for a given seed.
  */
 public final class Trainer {
 
@@ -33,6 +34,12 @@ public final class Trainer {
 
     public static TrainingResult train(
             List<LabelledShot> train, List<LabelledShot> validation, TrainingConfig config, TrainingListener listener) {
+        return train(train, validation, List.of(), config, listener);
+    }
+
+    /** Trains on {@code train}, stops early on {@code validation}, fits the temperature on {@code calibration}. */
+    public static TrainingResult train(List<LabelledShot> train, List<LabelledShot> validation,
+            List<LabelledShot> calibration, TrainingConfig config, TrainingListener listener) {
         if (train.isEmpty()) {
             throw new IllegalArgumentException("cannot train on no shots");
         }
@@ -43,10 +50,11 @@ public final class Trainer {
             Run run = new Run(model, metadata, config, listener);
             run.fit(train, validation);
             ShotClassifier classifier = new ShotClassifier(model, metadata);
+            List<LabelledShot> calibrateOn = calibration.isEmpty() ? validation : calibration;
             double temperature = 1.0;
-            if (!validation.isEmpty()) {
+            if (!calibrateOn.isEmpty()) {
                 temperature = TemperatureScaling.fit(
-                        classifier.logits(features(validation)), labels(validation));
+                        classifier.logits(features(calibrateOn)), labels(calibrateOn));
             }
             return new TrainingResult(classifier.withMetadata(metadata.withTemperature(temperature)),
                     run.trainLoss.size(), run.bestEpoch, List.copyOf(run.trainLoss), List.copyOf(run.trainAccuracy),

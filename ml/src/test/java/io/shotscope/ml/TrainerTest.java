@@ -40,4 +40,26 @@ class TrainerTest {
             assertEquals(validation.size(), evaluation.count());
         }
     }
+
+    @Test
+    void theTemperatureIsFittedOnTheCalibrationShotsWhenGiven() {
+        List<LabelledShot> shots = SyntheticShots.generate(72, 16, 22);
+        List<LabelledShot> train = shots.subList(0, 48);
+        List<LabelledShot> validation = shots.subList(48, 60);
+        // calibration shots whose labels are shifted by one class: the model is confidently wrong on
+        // them, so a temperature fitted there must flatten the probabilities far more
+        List<LabelledShot> mislabelled = shots.subList(60, 72).stream()
+                .map(s -> new LabelledShot(s.id(), s.features(), Difficulty.ofIndex((s.label().ordinal() + 1) % 3)))
+                .toList();
+        TrainingConfig config = new TrainingConfig(6, 12, 5e-3f, 6, 42, 16, NetworkConfig.DEFAULT);
+        double onValidation;
+        try (TrainingResult result = Trainer.train(train, validation, config, epoch -> { })) {
+            onValidation = result.temperature();
+        }
+        try (TrainingResult result = Trainer.train(train, validation, mislabelled, config, epoch -> { })) {
+            assertTrue(result.temperature() > 2 * onValidation,
+                    "temperature on mislabelled calibration shots " + result.temperature()
+                            + " should far exceed the one fitted on the validation split " + onValidation);
+        }
+    }
 }
