@@ -17,8 +17,9 @@ import java.util.stream.IntStream;
  * <p>Layers, as built in {@link ShotNet}: thumbnail CNN (conv 3x3 stride 2 + ReLU, max-pool 2x2,
  * conv 3x3 + ReLU, global average, linear + ReLU); metric embedding (linear + ReLU); fusion
  * (concatenate, linear, tanh); bidirectional LSTM without biases (PyTorch gate order input, forget,
- * cell, output); mean and max over time; linear head. Thumbnail rows shared by several shots (the
- * leave-one-metric-out variants of one shot) go through the CNN once.
+ * cell, output); mean and max over time, with the shot summary when the model has one; linear
+ * head. Thumbnail rows shared by several shots (the leave-one-metric-out variants of one shot) go
+ * through the CNN once.
  */
 final class JavaShotNetwork implements ShotNetwork {
 
@@ -72,7 +73,7 @@ final class JavaShotNetwork implements ShotNetwork {
         forwardHidden = expected.next("LSTM forward hidden weight", GATES * state, state);
         backwardInput = expected.next("LSTM backward input weight", GATES * state, state);
         backwardHidden = expected.next("LSTM backward hidden weight", GATES * state, state);
-        headWeight = expected.next("head weight", Difficulty.values().length, 4 * state);
+        headWeight = expected.next("head weight", Difficulty.values().length, net.headInputs());
         headBias = expected.next("head bias", Difficulty.values().length);
         expected.requireEnd();
     }
@@ -118,14 +119,14 @@ final class JavaShotNetwork implements ShotNetwork {
         int state = net.stateSize();
         Normalisation normalisation = metadata.normalisation();
         float[][] fused = new float[steps][];
-        float[] metrics = new float[ShotFeatures.METRICS];
+        float[][] metrics = new float[steps][ShotFeatures.METRICS];
         float[] joined = new float[net.frameEmbedding() + net.metricEmbedding()];
         for (int t = 0; t < steps; t++) {
             float[] frame = embeddings.get(shot.frames()[t]);
-            for (int m = 0; m < metrics.length; m++) {
-                metrics[m] = normalisation.apply(m, shot.metrics()[t][m]);
+            for (int m = 0; m < ShotFeatures.METRICS; m++) {
+                metrics[t][m] = normalisation.apply(m, shot.metrics()[t][m]);
             }
-            float[] metric = linear(metrics, metricWeight, metricBias);
+            float[] metric = linear(metrics[t], metricWeight, metricBias);
             relu(metric);
             System.arraycopy(frame, 0, joined, 0, frame.length);
             System.arraycopy(metric, 0, joined, frame.length, metric.length);
@@ -136,7 +137,7 @@ final class JavaShotNetwork implements ShotNetwork {
         }
         float[][] forward = lstm(fused, forwardInput, forwardHidden, false);
         float[][] backward = lstm(fused, backwardInput, backwardHidden, true);
-        float[] pooled = new float[4 * state];
+        float[] pooled = new float[net.headInputs()];
         Arrays.fill(pooled, 2 * state, 4 * state, Float.NEGATIVE_INFINITY);
         for (int t = 0; t < steps; t++) {
             for (int i = 0; i < state; i++) {
@@ -144,7 +145,34 @@ final class JavaShotNetwork implements ShotNetwork {
                 pool(pooled, state + i, backward[t][i], steps, state);
             }
         }
+        if (net.shotSummary()) {
+            summarise(metrics, pooled, 4 * state);
+        }
         return linear(pooled, headWeight, headBias);
+    }
+
+    /** Mean, std, max and p95 over the frames of each normalised metric, into {@code out} from {@code at}. */
+    private static void summarise(float[][] metrics, float[] out, int at) {
+        int steps = metrics.length;
+        float[] values = new float[steps];
+        for (int m = 0; m < ShotFeatures.METRICS; m++) {
+            double sum = 0;
+            for (int t = 0; t < steps; t++) {
+                values[t] = metrics[t][m];
+                sum += values[t];
+            }
+            double mean = sum / steps;
+            double squares = 0;
+            for (float v : values) {
+                squares += (v - mean) * (v - mean);
+            }
+            Arrays.sort(values);
+            int base = at + m * NetworkConfig.SUMMARY_PER_METRIC;
+            out[base] = (float) mean;
+            out[base + 1] = (float) Math.sqrt(squares / steps);
+            out[base + 2] = values[steps - 1];
+            out[base + 3] = values[NetworkConfig.percentileIndex(steps)];
+        }
     }
 
     /** Adds {@code value} to the mean at {@code index} and to the max at {@code index + 2 * state}. */

@@ -1,6 +1,7 @@
 package io.shotscope.ml;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
@@ -21,7 +22,8 @@ import ai.djl.util.PairList;
  * The shot network, built in this one place. Per frame, a small CNN embeds the 3x36x64 thumbnail
  * and a linear layer embeds the nine normalised metrics; the two are concatenated and projected to
  * the LSTM state size; a bidirectional LSTM reads the T frames; mean and max over time are
- * concatenated and a linear layer gives three logits (Easy, Medium, Hard).
+ * concatenated, with (when {@link NetworkConfig#shotSummary()}) the mean, std, max and p95 of each
+ * metric over the frames, and a linear layer gives three logits (Easy, Medium, Hard).
  *
  * <p>Inputs: metrics {@code [B, T, 9]} and thumbnails {@code [B, T, 3, 36, 64]}, or {@code [1, T, 3, 36, 64]}
  * when all B shots share their thumbnails (the CNN then runs once). Output: logits {@code [B, 3]}.
@@ -118,7 +120,26 @@ final class ShotNet extends AbstractBlock {
             ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray states = encode(store, inputs, training);
         NDArray pooled = states.mean(new int[] {1}).concat(states.max(new int[] {1}), 1);
+        if (config.shotSummary()) {
+            pooled = pooled.concat(summary(inputs.get(0)), 1);
+        }
         return head.forward(store, new NDList(pooled), training);
+    }
+
+    /**
+     * Per shot, for each metric in turn: mean, std, max and 95th percentile over the frames of the
+     * normalised metrics {@code [B, T, 9]}, as {@code [B, 36]}. A function of the inputs only.
+     */
+    static NDArray summary(NDArray metrics) {
+        long batch = metrics.getShape().get(0);
+        int frames = (int) metrics.getShape().get(1);
+        NDArray mean = metrics.mean(new int[] {1});
+        NDArray std = metrics.sub(mean.expandDims(1)).square().mean(new int[] {1}).sqrt();
+        NDArray sorted = metrics.sort(1);
+        NDArray max = sorted.get(":, " + (frames - 1) + ", :");
+        NDArray percentile = sorted.get(":, " + NetworkConfig.percentileIndex(frames) + ", :");
+        return NDArrays.stack(new NDList(mean, std, max, percentile), 2)
+                .reshape(batch, (long) NetworkConfig.SUMMARY_PER_METRIC * ShotFeatures.METRICS);
     }
 
     @Override
@@ -136,6 +157,6 @@ final class ShotNet extends AbstractBlock {
         fusion.initialize(manager, dataType,
                 new Shape(batch, steps, config.frameEmbedding() + config.metricEmbedding()));
         sequence.initialize(manager, dataType, new Shape(batch, steps, config.stateSize()));
-        head.initialize(manager, dataType, new Shape(batch, 4L * config.stateSize()));
+        head.initialize(manager, dataType, new Shape(batch, config.headInputs()));
     }
 }

@@ -41,9 +41,28 @@ class JavaShotNetworkTest {
     void javaForwardPassGivesTheEngineLogitsForOtherLayerSizes() throws IOException {
         List<ShotFeatures> shots = shots(6, 22);
         ModelMetadata metadata = ModelMetadata.current(ShotFeatures.FRAMES, Normalisation.fit(labelled(shots)), 1.3,
-                new NetworkConfig(8, 12, 10, 6, 16), 4);
+                new NetworkConfig(8, 12, 10, 6, 16, false), 4);
         try (ShotClassifier untrained = ShotClassifier.untrained(metadata)) {
             untrained.save(dir, null);
+        }
+        assertSameLogits(dir, shots);
+    }
+
+    @Test
+    void modelsSavedBeforeTheShotSummaryExistedLoadWithoutIt() throws IOException {
+        List<ShotFeatures> shots = shots(4, 25);
+        ModelMetadata metadata = ModelMetadata.current(ShotFeatures.FRAMES, Normalisation.fit(labelled(shots)), 1.0,
+                new NetworkConfig(16, 32, 32, 32, 32, false), 6);
+        try (ShotClassifier untrained = ShotClassifier.untrained(metadata)) {
+            untrained.save(dir, null);
+        }
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode saved = (ObjectNode) json.readTree(dir.resolve(ShotClassifier.METADATA_FILE).toFile());
+        ((ObjectNode) saved.get("network")).remove("shotSummary");
+        json.writeValue(dir.resolve(ShotClassifier.METADATA_FILE).toFile(), saved);
+
+        try (ShotClassifier loaded = ShotClassifier.load(dir)) {
+            assertEquals(false, loaded.metadata().network().shotSummary());
         }
         assertSameLogits(dir, shots);
     }
