@@ -40,22 +40,14 @@ class JavaShotNetworkTest {
     @Test
     void javaForwardPassGivesTheEngineLogitsForOtherLayerSizes() throws IOException {
         List<ShotFeatures> shots = shots(6, 22);
-        ModelMetadata metadata = ModelMetadata.current(ShotFeatures.FRAMES, Normalisation.fit(labelled(shots)), 1.3,
-                new NetworkConfig(8, 12, 10, 6, 16, false), 4);
-        try (ShotClassifier untrained = ShotClassifier.untrained(metadata)) {
-            untrained.save(dir, null);
-        }
+        saveUntrained(new NetworkConfig(8, 12, 10, 6, 16, false), shots);
         assertSameLogits(dir, shots);
     }
 
     @Test
     void modelsSavedBeforeTheShotSummaryExistedLoadWithoutIt() throws IOException {
         List<ShotFeatures> shots = shots(4, 25);
-        ModelMetadata metadata = ModelMetadata.current(ShotFeatures.FRAMES, Normalisation.fit(labelled(shots)), 1.0,
-                new NetworkConfig(16, 32, 32, 32, 32, false), 6);
-        try (ShotClassifier untrained = ShotClassifier.untrained(metadata)) {
-            untrained.save(dir, null);
-        }
+        saveUntrained(new NetworkConfig(16, 32, 32, 32, 32, false), shots);
         ObjectMapper json = new ObjectMapper();
         ObjectNode saved = (ObjectNode) json.readTree(dir.resolve(ShotClassifier.METADATA_FILE).toFile());
         ((ObjectNode) saved.get("network")).remove("shotSummary");
@@ -116,6 +108,15 @@ class JavaShotNetworkTest {
         Files.writeString(dir.resolve(ShotClassifier.WEIGHTS_NAME + "-0000.params"), "not weights");
         IOException e = assertThrows(IOException.class, () -> ShotClassifier.load(dir));
         assertTrue(e.getMessage().contains("not a DJL parameter file"), e.getMessage());
+    }
+
+    /** Saves a seeded untrained network of these sizes, normalised on {@code shots}, into {@link #dir}. */
+    private void saveUntrained(NetworkConfig network, List<ShotFeatures> shots) throws IOException {
+        ModelMetadata metadata = ModelMetadata.current(
+                ShotFeatures.FRAMES, Normalisation.fit(labelled(shots)), 1.3, network, 4);
+        try (ShotClassifier untrained = ShotClassifier.untrained(metadata)) {
+            untrained.save(dir, null);
+        }
     }
 
     private static void assertSameLogits(Path model, List<ShotFeatures> shots) throws IOException {
