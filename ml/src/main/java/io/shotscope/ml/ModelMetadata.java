@@ -73,7 +73,12 @@ public record ModelMetadata(
         }
     }
 
+    /** The part of a version that must match: the major version, or "0.minor" before 1.0 (semantic versioning). */
     private static String major(String version) {
-        return version == null ? "" : version.split("\\.", 2)[0];
+        if (version == null) {
+            return "";
+        }
+        String[] parts = version.split("\\.");
+        return parts[0].equals("0") && parts.length > 1 ? "0." + parts[1] : parts[0];
     }
 }

@@ -99,6 +99,18 @@ class ModelDirectoryTest {
         assertTrue(e.getMessage().contains("99.0.0") && e.getMessage().contains(ShotAnalyzer.VERSION), e.getMessage());
     }
 
+    @Test
+    void beforeOnePointZeroAModelFromAnotherMinorVersionIsRefused() throws IOException {
+        saveUntrained();
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = (ObjectNode) json.readTree(dir.resolve("model.json").toFile());
+        root.put("analyserVersion", "0.99.0"); // before 1.0, a minor version may change what a metric means
+        json.writeValue(dir.resolve("model.json").toFile(), root);
+
+        IncompatibleModelException e = assertThrows(IncompatibleModelException.class, () -> ShotClassifier.load(dir));
+        assertTrue(e.getMessage().contains("0.99.0") && e.getMessage().contains("retrain"), e.getMessage());
+    }
+
     private void saveUntrained() throws IOException {
         try (ShotClassifier classifier = SyntheticShots.untrained(5)) {
             classifier.save(dir, null);
