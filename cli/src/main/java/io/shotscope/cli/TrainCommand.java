@@ -51,6 +51,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--epochs", defaultValue = "60", paramLabel = "N", description = "Most epochs (default: ${DEFAULT-VALUE}).")
     int epochs;
 
+    @Option(names = "--weight-decay", defaultValue = "0", paramLabel = "L2",
+            description = "L2 penalty on the network's weights (default: ${DEFAULT-VALUE}).")
+    float weightDecay;
+
     @Option(names = "--validation", defaultValue = "0.2", paramLabel = "F",
             description = "Share of each class held out for early stopping (default: ${DEFAULT-VALUE}).")
     double validation;
@@ -72,9 +76,10 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!(validation > 0 && calibration >= 0 && validation + calibration < 0.9) || epochs < 1 || synthetic < 0) {
+        if (!(validation > 0 && calibration >= 0 && validation + calibration < 0.9) || epochs < 1 || synthetic < 0
+                || !(weightDecay >= 0 && Float.isFinite(weightDecay))) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--validation must be positive, --calibration "
-                    + "not negative, together under 0.9; --epochs at least 1, --synthetic not negative");
+                    + "not negative, together under 0.9; --epochs at least 1, --synthetic and --weight-decay not negative");
         }
         PrintWriter err = spec.commandLine().getErr();
         boolean show = progress.show();
@@ -99,7 +104,7 @@ final class TrainCommand implements Callable<Integer> {
         err.printf("training on %d shots, validating on %d, calibrating on %d%n", train.size(), held.size(),
                 calibrationShots.isEmpty() ? held.size() : calibrationShots.size());
         err.flush();
-        TrainingConfig config = TrainingConfig.DEFAULT.withSeed(seed).withMaxEpochs(epochs);
+        TrainingConfig config = TrainingConfig.DEFAULT.withSeed(seed).withMaxEpochs(epochs).withWeightDecay(weightDecay);
         try (TrainingResult result = Trainer.train(train, held, calibrationShots, config, epoch -> {
             err.printf("epoch %d/%d  loss %.4f  acc %.3f  val_loss %.4f  val_acc %.3f%n", epoch.epoch(),
                     epoch.maxEpochs(), epoch.trainLoss(), epoch.trainAccuracy(), epoch.validationLoss(),

@@ -71,6 +71,14 @@ class TrainEvaluateCommandTest {
     }
 
     @Test
+    void aNegativeWeightDecayIsAUsageError(@TempDir Path dir) {
+        AnalyzeCommandTest.Run run = AnalyzeCommandTest.run("train", "--manifest", dir.resolve("shots.csv").toString(),
+                "--out", dir.resolve("model").toString(), "--weight-decay", "-0.001");
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("--weight-decay not negative"), run.err());
+    }
+
+    @Test
     void noModelLeavesThePredictionOut() throws Exception {
         AnalyzeCommandTest.Run run = AnalyzeCommandTest.run("analyze", "--json", "--no-model", "--max-frames", "5",
                 SharedClips.clip("asl-thanks.mkv").toString());

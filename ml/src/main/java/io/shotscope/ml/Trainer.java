@@ -89,7 +89,8 @@ public final class Trainer {
             MlEngine.get().setRandomSeed((int) config.seed());
             Random shuffler = new Random(config.seed());
             DefaultTrainingConfig djlConfig = new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(config.learningRate())).build());
+                    .optOptimizer(Optimizer.adam().optLearningRateTracker(Tracker.fixed(config.learningRate()))
+                            .optWeightDecays(config.weightDecay()).build());
             List<LabelledShot> order = new ArrayList<>(train);
             double best = Double.POSITIVE_INFINITY;
             try (ai.djl.training.Trainer trainer = model.newTrainer(djlConfig)) {

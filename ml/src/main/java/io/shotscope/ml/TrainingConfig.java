@@ -10,18 +10,23 @@ package io.shotscope.ml;
  * @param seed seeds the engine (weight initialisation) and the shuffling
  * @param frames T, frames per shot
  * @param network layer sizes
+ * @param weightDecay L2 penalty on every weight, added to its gradient by Adam (0: none)
  */
-public record TrainingConfig(
-        int maxEpochs, int batchSize, float learningRate, int patience, long seed, int frames, NetworkConfig network) {
+public record TrainingConfig(int maxEpochs, int batchSize, float learningRate, int patience, long seed, int frames,
+                             NetworkConfig network, float weightDecay) {
 
     public static final TrainingConfig DEFAULT =
-            new TrainingConfig(60, 16, 1e-3f, 8, 42, ShotFeatures.FRAMES, NetworkConfig.DEFAULT);
+            new TrainingConfig(60, 16, 1e-3f, 8, 42, ShotFeatures.FRAMES, NetworkConfig.DEFAULT, 0f);
 
     public TrainingConfig withMaxEpochs(int value) {
-        return new TrainingConfig(value, batchSize, learningRate, patience, seed, frames, network);
+        return new TrainingConfig(value, batchSize, learningRate, patience, seed, frames, network, weightDecay);
     }
 
     public TrainingConfig withSeed(long value) {
-        return new TrainingConfig(maxEpochs, batchSize, learningRate, patience, value, frames, network);
+        return new TrainingConfig(maxEpochs, batchSize, learningRate, patience, value, frames, network, weightDecay);
+    }
+
+    public TrainingConfig withWeightDecay(float value) {
+        return new TrainingConfig(maxEpochs, batchSize, learningRate, patience, seed, frames, network, value);
     }
 }

@@ -20,7 +20,7 @@ class TrainerTest {
         List<LabelledShot> shots = SyntheticShots.generate(60, 16, 21);
         List<LabelledShot> train = shots.subList(0, 48);
         List<LabelledShot> validation = shots.subList(48, 60);
-        TrainingConfig config = new TrainingConfig(4, 12, 5e-3f, 3, 42, 16, NetworkConfig.DEFAULT);
+        TrainingConfig config = new TrainingConfig(4, 12, 5e-3f, 3, 42, 16, NetworkConfig.DEFAULT, 0f);
         List<TrainingListener.Epoch> epochs = new ArrayList<>();
         long start = System.nanoTime();
         try (TrainingResult result = Trainer.train(train, validation, config, epochs::add)) {
@@ -51,7 +51,7 @@ class TrainerTest {
         List<LabelledShot> mislabelled = shots.subList(60, 72).stream()
                 .map(s -> new LabelledShot(s.id(), s.features(), Difficulty.ofIndex((s.label().ordinal() + 1) % 3)))
                 .toList();
-        TrainingConfig config = new TrainingConfig(6, 12, 5e-3f, 6, 42, 16, NetworkConfig.DEFAULT);
+        TrainingConfig config = new TrainingConfig(6, 12, 5e-3f, 6, 42, 16, NetworkConfig.DEFAULT, 0f);
         double onValidation;
         try (TrainingResult result = Trainer.train(train, validation, config, epoch -> { })) {
             onValidation = result.temperature();
@@ -61,5 +61,30 @@ class TrainerTest {
                     "temperature on mislabelled calibration shots " + result.temperature()
                             + " should far exceed the one fitted on the validation split " + onValidation);
         }
+    }
+
+    @Test
+    void weightDecayKeepsTheWeightsSmaller() {
+        List<LabelledShot> shots = SyntheticShots.generate(48, 16, 23);
+        List<LabelledShot> train = shots.subList(0, 36);
+        List<LabelledShot> validation = shots.subList(36, 48);
+        TrainingConfig plain = new TrainingConfig(4, 12, 5e-3f, 4, 42, 16, NetworkConfig.DEFAULT, 0f);
+        double plainNorm;
+        try (TrainingResult result = Trainer.train(train, validation, plain, epoch -> { })) {
+            plainNorm = squaredWeights(result);
+        }
+        try (TrainingResult result = Trainer.train(train, validation, plain.withWeightDecay(5f), epoch -> { })) {
+            double decayedNorm = squaredWeights(result);
+            assertTrue(decayedNorm < 0.8 * plainNorm,
+                    "sum of squared weights with decay " + decayedNorm + " against " + plainNorm + " without");
+        }
+    }
+
+    private static double squaredWeights(TrainingResult result) {
+        double sum = 0;
+        for (var parameter : result.classifier().model().getBlock().getParameters().values()) {
+            sum += parameter.getArray().square().sum().getFloat();
+        }
+        return sum;
     }
 }
