@@ -3,6 +3,7 @@ package io.shotscope.cli;
 import io.shotscope.analysis.AnalysisOptions;
 import io.shotscope.analysis.ProgressListener;
 import io.shotscope.analysis.ReportJson;
+import io.shotscope.analysis.ShotAnalyzer;
 import io.shotscope.analysis.ShotReport;
 import io.shotscope.ml.ReportPredictions;
 import io.shotscope.ml.ShotClassifier;
@@ -77,16 +78,21 @@ final class AnalyzeCommand implements Callable<Integer> {
         CompletableFuture<ShotClassifier> classifier = modelDir == null ? null
                 : CompletableFuture.supplyAsync(() -> loadModel(modelDir));
         int failures = 0;
-        try (ShotFeatureExtractor extractor = new ShotFeatureExtractor(options)) {
+        // without a model, plain analysis: no thumbnails sampled, no model input built
+        try (ShotFeatureExtractor extractor = classifier == null ? null : new ShotFeatureExtractor(options);
+             ShotAnalyzer analyzer = classifier == null ? new ShotAnalyzer(options) : null) {
             for (String input : inputs) {
                 ProgressBar bar = showProgress ? new ProgressBar(stderr, displayName(input)) : null;
                 try {
-                    ShotFeatureExtractor.Extracted extracted =
-                            extractor.extract(input, bar == null ? ProgressListener.NONE : bar);
-                    ShotReport report = extracted.report();
-                    if (classifier != null) {
+                    ProgressListener listener = bar == null ? ProgressListener.NONE : bar;
+                    ShotReport report;
+                    if (classifier == null) {
+                        report = analyzer.analyze(input, listener);
+                    } else {
+                        ShotFeatureExtractor.Extracted extracted = extractor.extract(input, listener);
                         ShotClassifier c = classifier.join();
-                        report = ReportPredictions.attach(report, c.predict(extracted.features()), c.metadata());
+                        report = ReportPredictions.attach(extracted.report(), c.predict(extracted.features()),
+                                c.metadata());
                     }
                     if (bar != null) {
                         bar.finish();
