@@ -8,6 +8,7 @@ import io.shotscope.testsupport.SharedClips;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -50,7 +51,7 @@ class AnalyzeWithoutEngineTest {
     private List<String> analyzeInAFreshJvm(String... flags) throws IOException, InterruptedException {
         Path home = Path.of("..").toAbsolutePath().normalize();
         Path stdout = dir.resolve("out.txt");
-        List<String> command = new java.util.ArrayList<>(List.of(
+        List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-verbose:class", "-cp", System.getProperty("java.class.path"), ShotscopeCommand.class.getName(),
                 "analyze", "--json", "--max-frames", "12"));

@@ -54,9 +54,9 @@ public record ModelMetadata(
                     + ", expected " + Difficulty.names());
         }
         requireMetrics(metrics, source);
-        if (!major(ShotAnalyzer.VERSION).equals(major(analyserVersion))) {
+        if (!compatibleVersion(ShotAnalyzer.VERSION).equals(compatibleVersion(analyserVersion))) {
             throw new IncompatibleModelException("model " + source + " was trained on analyser version "
-                    + analyserVersion + ", expected major version " + major(ShotAnalyzer.VERSION)
+                    + analyserVersion + ", expected major version " + compatibleVersion(ShotAnalyzer.VERSION)
                     + " (this analyser is " + ShotAnalyzer.VERSION + "); retrain the model");
         }
         if (!Thumbnail.DEFAULT.equals(thumbnail)) {
@@ -74,7 +74,7 @@ public record ModelMetadata(
     }
 
     /** The part of a version that must match: the major version, or "0.minor" before 1.0 (semantic versioning). */
-    private static String major(String version) {
+    private static String compatibleVersion(String version) {
         if (version == null) {
             return "";
         }
