@@ -115,7 +115,7 @@ final class TrainCommand implements Callable<Integer> {
             EvaluationResult modelOnValidation = Evaluator.evaluate(result.classifier(), held);
             EvaluationResult baselineOnValidation = Evaluator.evaluate(baseline, held);
             ModelCard card = new ModelCard(describe(), train.size(), held.size(), seed, LocalDate.now().toString(),
-                    result, modelOnValidation, baselineOnValidation);
+                    config, result, modelOnValidation, baselineOnValidation);
             result.classifier().save(out, card);
             baseline.save(out.resolve(BASELINE_FILE));
             PrintWriter stdout = spec.commandLine().getOut();

@@ -8,6 +8,7 @@ package io.shotscope.ml;
  * @param validationShots shots used for early stopping and temperature scaling
  * @param seed the training seed
  * @param date when the model was trained (ISO-8601)
+ * @param settings the training settings (epochs, batch, learning rate, patience, weight decay), or null
  * @param training the training run, or null
  * @param evaluation figures on a held-out set, or null
  * @param baseline the static baseline's figures on the same set, or null
@@ -18,6 +19,7 @@ public record ModelCard(
         int validationShots,
         long seed,
         String date,
+        TrainingConfig settings,
         TrainingResult training,
         EvaluationResult evaluation,
         EvaluationResult baseline) {
@@ -26,7 +28,7 @@ public record ModelCard(
         StringBuilder md = new StringBuilder();
         md.append("# Model card: ").append(metadata.modelName()).append(' ').append(metadata.modelVersion())
                 .append("\n\nRates VFX shots ").append(String.join(" / ", metadata.classNames()))
-                .append(" from ").append(metadata.frames()).append(" sampled frames: the nine metric scores ")
+                .append(" from ").append(metadata.frames()).append(" sampled frames: the metric scores ")
                 .append(metadata.metrics()).append(" and a ")
                 .append(metadata.thumbnail().channels()).append('x').append(metadata.thumbnail().height())
                 .append('x').append(metadata.thumbnail().width())
@@ -37,6 +39,11 @@ public record ModelCard(
                 .append("- Shots: ").append(trainShots).append(" train, ").append(validationShots)
                 .append(" validation\n")
                 .append("- Temperature: ").append(String.format("%.3f", metadata.temperature())).append('\n');
+        if (settings != null) {
+            md.append(String.format("- Settings: at most %d epochs, batch %d, learning rate %s, patience %d, weight decay %s%n",
+                    settings.maxEpochs(), settings.batchSize(), settings.learningRate(), settings.patience(),
+                    settings.weightDecay()));
+        }
         if (training != null) {
             md.append("- Epochs run: ").append(training.epochsRun()).append(", best epoch ")
                     .append(training.bestEpoch()).append('\n');

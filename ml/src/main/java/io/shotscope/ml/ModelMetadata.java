@@ -56,8 +56,8 @@ public record ModelMetadata(
         requireMetrics(metrics, source);
         if (!compatibleVersion(ShotAnalyzer.VERSION).equals(compatibleVersion(analyserVersion))) {
             throw new IncompatibleModelException("model " + source + " was trained on analyser version "
-                    + analyserVersion + ", expected major version " + compatibleVersion(ShotAnalyzer.VERSION)
-                    + " (this analyser is " + ShotAnalyzer.VERSION + "); retrain the model");
+                    + analyserVersion + ", expected " + compatibleVersion(ShotAnalyzer.VERSION)
+                    + ".x (this analyser is " + ShotAnalyzer.VERSION + "); retrain the model");
         }
         if (!Thumbnail.DEFAULT.equals(thumbnail)) {
             throw new IncompatibleModelException("model " + source + " expects thumbnails " + thumbnail

@@ -35,7 +35,8 @@ class ModelDirectoryTest {
         List<LabelledShot> shots = SyntheticShots.generate(6, ShotFeatures.FRAMES, 11);
         ModelMetadata metadata = ModelMetadata.current(
                 ShotFeatures.FRAMES, Normalisation.fit(shots), 1.7, NetworkConfig.DEFAULT, 5);
-        ModelCard card = new ModelCard("six synthetic shots", 6, 0, 5, "2025-01-01", null, null, null);
+        ModelCard card = new ModelCard("six synthetic shots", 6, 0, 5, "2025-01-01",
+                TrainingConfig.DEFAULT.withWeightDecay(1e-4f), null, null, null);
         List<ShotFeatures> features = Trainer.features(shots);
         List<double[]> before;
         try (ShotClassifier classifier = ShotClassifier.untrained(metadata)) {
@@ -43,7 +44,9 @@ class ModelDirectoryTest {
             classifier.save(dir, card);
         }
         assertTrue(Files.isRegularFile(dir.resolve("model.json")));
-        assertTrue(Files.readString(dir.resolve("MODEL_CARD.md")).contains("six synthetic shots"));
+        String modelCard = Files.readString(dir.resolve("MODEL_CARD.md"));
+        assertTrue(modelCard.contains("six synthetic shots"), modelCard);
+        assertTrue(modelCard.contains("weight decay 1.0E-4"), modelCard);
         long bytes;
         try (Stream<Path> files = Files.list(dir)) {
             bytes = files.mapToLong(p -> p.toFile().length()).sum();
@@ -109,6 +112,8 @@ class ModelDirectoryTest {
 
         IncompatibleModelException e = assertThrows(IncompatibleModelException.class, () -> ShotClassifier.load(dir));
         assertTrue(e.getMessage().contains("0.99.0") && e.getMessage().contains("retrain"), e.getMessage());
+        String expected = ShotAnalyzer.VERSION.substring(0, ShotAnalyzer.VERSION.lastIndexOf('.')) + ".x";
+        assertTrue(e.getMessage().contains("expected " + expected + " "), e.getMessage());
     }
 
     private void saveUntrained() throws IOException {
