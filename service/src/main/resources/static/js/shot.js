@@ -1,4 +1,4 @@
-// One shot: its class and probabilities, the nine factors, the per-frame chart, the frames, the raw report.
+// One shot: its class and probabilities, the complexity factors, the per-frame chart, the frames, the raw report.
 import * as api from './api.js';
 import { el, percent, when } from './dom.js';
 import { lineChart } from './chart.js';
@@ -112,7 +112,7 @@ function factorsPanel(report) {
   const weights = new Map((report.explanation || []).map((f) => [f.metric, f.weight]));
   const scores = Object.entries(report.complexity_scores);
   return el('section', { class: 'panel', id: 'factors', 'aria-label': 'Factors' },
-    el('h2', {}, 'The nine factors'),
+    el('h2', {}, 'Complexity factors'),
     el('p', { class: 'muted' }, 'blue: the shot\'s score; gold: its weight in the explanation of the class'),
     el('div', { class: 'bars' }, scores.map(([metric, score]) => [
       el('span', {}, metric.replaceAll('_', ' ')),

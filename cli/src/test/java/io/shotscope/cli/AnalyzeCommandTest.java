@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.shotscope.metrics.MetricRegistry;
 import io.shotscope.testsupport.SharedClips;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -20,8 +21,7 @@ class AnalyzeCommandTest {
 
     private static final List<String> REPORT_KEYS = List.of("input", "sha256", "frames", "first_frame", "fps", "width",
             "height", "duration_s", "complexity_scores", "metrics", "analyzer_version", "timings_ms");
-    private static final List<String> METRICS = List.of("blur", "motion", "camera_motion", "zoom", "texture", "edges",
-            "noise", "lighting", "occlusion");
+    private static final List<String> METRICS = MetricRegistry.keys();
 
     record Run(int exitCode, String out, String err) {
     }

@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The complexity report of one plate. Serialised with snake_case keys by {@link ReportJson};
- * {@code complexityScores} (the nine means, flat) is the shape every consumer reads.
+ * {@code complexityScores} (one mean per metric, flat) is the shape every consumer reads.
  *
  * @param input            the input as given
  * @param stem             base name for report files

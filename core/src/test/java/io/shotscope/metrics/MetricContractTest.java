@@ -70,9 +70,9 @@ class MetricContractTest {
     }
 
     @Test
-    void keysAreUniqueSnakeCaseAndNine() {
+    void keysAreUniqueAndSnakeCase() {
         Set<String> keys = new HashSet<>(MetricRegistry.keys());
-        assertEquals(9, keys.size());
+        assertEquals(MetricRegistry.keys().size(), keys.size());
         for (String key : keys) {
             assertTrue(key.matches("[a-z]+(_[a-z]+)*"), key);
         }

@@ -9,7 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The static baseline: multinomial logistic regression on per-shot aggregates of the nine metrics
+ * The static baseline: multinomial logistic regression on per-shot aggregates of the metrics
  * (mean, std, max and 95th percentile over the frames: 36 standardised features), trained by
  * deterministic full-batch gradient descent with L2. It ignores thumbnails and frame order.
  */

@@ -13,7 +13,7 @@ import java.util.List;
 
 /**
  * Analyses a plate and turns it into the model's input: T frames spread over the shot, each with
- * its nine metric scores and an RGB thumbnail. One analysis serves both the report and the model.
+ * its metric scores and an RGB thumbnail. One analysis serves both the report and the model.
  */
 public final class ShotFeatureExtractor implements AutoCloseable {
 

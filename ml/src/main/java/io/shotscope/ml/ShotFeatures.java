@@ -1,9 +1,10 @@
 package io.shotscope.ml;
 
+import io.shotscope.metrics.MetricRegistry;
 import java.util.Objects;
 
 /**
- * What the classifier sees of one shot: T sampled frames, each with the nine metric scores (in
+ * What the classifier sees of one shot: T sampled frames, each with the metric scores (in
  * {@code MetricRegistry.keys()} order, each in [0,1]) and an RGB thumbnail flattened channel-first
  * (3 x 36 x 64, floats in [0,1]).
  */
@@ -15,7 +16,8 @@ public record ShotFeatures(float[][] metrics, float[][] frames) {
      */
     public static final int FRAMES = 32;
 
-    public static final int METRICS = 9;
+    /** Metric scores per frame: one per registered metric. */
+    public static final int METRICS = MetricRegistry.keys().size();
     public static final int CHANNELS = 3;
     public static final int HEIGHT = 36;
     public static final int WIDTH = 64;

@@ -20,12 +20,12 @@ import ai.djl.util.PairList;
 
 /**
  * The shot network, built in this one place. Per frame, a small CNN embeds the 3x36x64 thumbnail
- * and a linear layer embeds the nine normalised metrics; the two are concatenated and projected to
+ * and a linear layer embeds the normalised metric scores; the two are concatenated and projected to
  * the LSTM state size; a bidirectional LSTM reads the T frames; mean and max over time are
  * concatenated, with (when {@link NetworkConfig#shotSummary()}) the mean, std, max and p95 of each
  * metric over the frames, and a linear layer gives three logits (Easy, Medium, Hard).
  *
- * <p>Inputs: metrics {@code [B, T, 9]} and thumbnails {@code [B, T, 3, 36, 64]}, or {@code [1, T, 3, 36, 64]}
+ * <p>Inputs: metrics {@code [B, T, M]} (M = {@code ShotFeatures.METRICS}) and thumbnails {@code [B, T, 3, 36, 64]}, or {@code [1, T, 3, 36, 64]}
  * when all B shots share their thumbnails (the CNN then runs once). Output: logits {@code [B, 3]}.
  */
 final class ShotNet extends AbstractBlock {
@@ -128,7 +128,7 @@ final class ShotNet extends AbstractBlock {
 
     /**
      * Per shot, for each metric in turn: mean, std, max and 95th percentile over the frames of the
-     * normalised metrics {@code [B, T, 9]}, as {@code [B, 36]}. A function of the inputs only.
+     * normalised metrics {@code [B, T, M]}, as {@code [B, 4M]}. A function of the inputs only.
      */
     static NDArray summary(NDArray metrics) {
         long batch = metrics.getShape().get(0);

@@ -33,7 +33,7 @@ final class ShotTranslator implements NoBatchifyTranslator<List<ShotFeatures>, f
     }
 
     /**
-     * The network inputs for a batch: metrics {@code [B, T, 9]} and thumbnails {@code [B, T, 3, 36, 64]}.
+     * The network inputs for a batch: metrics {@code [B, T, M]} and thumbnails {@code [B, T, 3, 36, 64]}.
      * Shots that share the very same thumbnail rows (like the leave-one-metric-out variants of one
      * shot) are packed with thumbnails {@code [1, T, 3, 36, 64]}, so the CNN runs once.
      */

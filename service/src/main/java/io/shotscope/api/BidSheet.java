@@ -15,7 +15,7 @@ import java.util.Locale;
 
 /**
  * Shots as a CSV bid sheet a production tracker imports (Kitsu-style columns: Sequence, Shot, Frame In,
- * Frame Out, Frames, FPS, then the rating, the nine scores, Top Factors, Description). RFC 4180: comma
+ * Frame Out, Frames, FPS, then the rating, the metric scores, Top Factors, Description). RFC 4180: comma
  * separated, CRLF line ends, fields with commas, quotes or line breaks quoted with doubled quotes; text
  * starting with = + - @ is prefixed with ' so spreadsheets do not run it as a formula.
  */

@@ -115,7 +115,7 @@ public class ShotController {
     @ApiResponse(responseCode = "404", description = "no such shot")
     public ShotView get(@PathVariable UUID id) {
         ShotRecord shot = find(id);
-        // the stored report is written as it is: a finished report can hold every frame's nine scores
+        // the stored report is written as it is: a finished report can hold every frame's metric scores
         return ShotView.of(shot, shot.status() == ShotStatus.DONE ? shot.reportJson() : null);
     }
 
@@ -192,7 +192,7 @@ public class ShotController {
 
     @GetMapping("/export.csv")
     @Operation(summary = "A bid sheet for a production tracker (CSV)",
-            description = "Columns: Sequence, Shot, Frame In, Frame Out, Frames, FPS, Class, Confidence, the nine"
+            description = "Columns: Sequence, Shot, Frame In, Frame Out, Frames, FPS, Class, Confidence, the metric"
                     + " scores, Top Factors, Description. DONE shots by default, sorted by shot code.")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv",
             schema = @Schema(type = "string")))
