@@ -36,11 +36,18 @@ public final class FeatureCache {
         return base.resolve("shotscope").resolve("features");
     }
 
-    /** The cache key of a plate: hashing its bytes is far cheaper than decoding them. */
+    /**
+     * The cache key of a plate: hashing its bytes is far cheaper than decoding them. The analyser
+     * version, T and the number of metrics are part of it, so features of another layout are never read.
+     */
     public static String key(String input, DecodeOptions decode) throws PlateException {
         try (PlateSource source = PlateSources.open(input, decode)) {
-            return ContentHash.sha256(source.info().files()) + "-" + ShotAnalyzer.VERSION + "-T" + ShotFeatures.FRAMES;
+            return key(ContentHash.sha256(source.info().files()));
         }
+    }
+
+    static String key(String contentHash) {
+        return contentHash + "-" + ShotAnalyzer.VERSION + "-T" + ShotFeatures.FRAMES + "-M" + ShotFeatures.METRICS;
     }
 
     public Optional<ShotFeatures> get(String key) {
