@@ -26,7 +26,7 @@ import java.util.concurrent.Executors;
 public final class ShotAnalyzer implements AutoCloseable {
 
     /** Changes whenever a metric's definition changes, so cached results can be told apart. */
-    public static final String VERSION = "0.1.0";
+    public static final String VERSION = "0.2.0";
 
     private final AnalysisOptions options;
     private final List<ComplexityMetric> metrics;

@@ -17,7 +17,9 @@ public final class MetricRegistry {
                 new EdgesMetric(),
                 new NoiseMetric(),
                 new LightingMetric(),
-                new OcclusionMetric());
+                new OcclusionMetric(),
+                new ObjectsMetric(),
+                new ShakeMetric());
     }
 
     public static List<String> keys() {

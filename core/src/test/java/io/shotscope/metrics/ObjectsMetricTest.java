@@ -1,0 +1,91 @@
+package io.shotscope.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.shotscope.testsupport.GrayClip;
+import org.junit.jupiter.api.Test;
+
+class ObjectsMetricTest {
+    private final ObjectsMetric metric = new ObjectsMetric();
+
+    /** Textured 48x48 squares at 8 px per frame over the locked-off bottle plate, well apart. */
+    private static GrayClip squares(int count) {
+        GrayClip clip = MotionClips.bottle();
+        for (int k = 0; k < count; k++) {
+            clip = MotionTransforms.pasteObject(clip, 48, 40 + 190 * k, 40 + 110 * (k % 2), 8, 7 + k);
+        }
+        return clip;
+    }
+
+    /** Mean region count over the frames after the first. */
+    private double meanRegions(GrayClip clip) {
+        double sum = 0;
+        AnalysisFrame previous = null;
+        for (AnalysisFrame frame : MetricRunner.frames(clip)) {
+            if (previous != null) {
+                sum += metric.measure(new FrameContext(frame, previous, 1 / clip.fps(), 1))[ObjectsMetric.REGIONS];
+            }
+            previous = frame;
+        }
+        return sum / (clip.frames().size() - 1);
+    }
+
+    @Test
+    void objectsStayLowOnAStaticScene() {
+        double score = MotionClips.meanInRange(metric, MotionClips.bottle());
+        assertTrue(score < 0.1, "untouched objects " + score);
+    }
+
+    @Test
+    void eachSeparatelyMovingObjectCountsOnce() {
+        assertEquals(1, meanRegions(squares(1)), 0.25);
+        assertEquals(3, meanRegions(squares(3)), 0.5);
+    }
+
+    @Test
+    void objectsRiseWithTheNumberOfMovingObjects() {
+        double one = MotionClips.meanInRange(metric, squares(1));
+        double three = MotionClips.meanInRange(metric, squares(3));
+        assertTrue(one > 0.2, "one object " + one);
+        assertTrue(three > one + 0.2, "three objects " + three + " vs one " + one);
+    }
+
+    @Test
+    void aFasterObjectWeighsMore() {
+        GrayClip slow = MotionTransforms.pasteObject(MotionClips.bottle(), 48, 40, 100, 4, 7);
+        GrayClip fast = MotionTransforms.pasteObject(MotionClips.bottle(), 48, 40, 100, 24, 7);
+        double slowScore = MotionClips.meanInRange(metric, slow);
+        double fastScore = MotionClips.meanInRange(metric, fast);
+        assertTrue(fastScore > slowScore + 0.05, "fast " + fastScore + " vs slow " + slowScore);
+    }
+
+    @Test
+    void cameraMovesAreNotObjects() {
+        double pan = MotionClips.meanInRange(metric, MotionTransforms.pan(MotionClips.bottle(), 3, 0));
+        double zoom = MotionClips.meanInRange(metric, MotionTransforms.zoom(MotionClips.bottle(), 1.01));
+        assertTrue(pan < 0.1, "objects under pan " + pan);
+        assertTrue(zoom < 0.1, "objects under zoom " + zoom);
+    }
+
+    @Test
+    void anObjectMovingOverAPanStillCounts() {
+        assertEquals(1, meanRegions(MotionTransforms.pan(squares(1), 3, 0)), 0.3);
+    }
+
+    @Test
+    void aWipeAcrossTheWholeFrameHeightIsNotAnObject() {
+        GrayClip wipe = MotionTransforms.pasteObject(MotionClips.bottle(), 360, -300, 0, 24, 7);
+        assertTrue(meanRegions(wipe) < 0.2, "frame-tall wipe counted as " + meanRegions(wipe));
+    }
+
+    @Test
+    void constantGreyScoresZero() {
+        assertEquals(0, MotionClips.meanInRange(metric, GrayClip.constant(640, 360, 6, 128)), 1e-9);
+    }
+
+    @Test
+    void firstFrameIsUndefined() {
+        assertTrue(Double.isNaN(MotionClips.firstFrame(metric)[0]));
+    }
+}
