@@ -2,7 +2,8 @@
 // zoom and pan, legend buttons to show or hide a metric, click (or arrow keys) to pick a frame.
 import { el, svg } from './dom.js';
 
-const COLOURS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2', '#7f7f7f'];
+const COLOURS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2', '#7f7f7f',
+  '#bcbd22', '#3b3b98'];
 const HEIGHT = 300;
 const MARGIN = { left: 40, right: 12, top: 10, bottom: 26 };
 const ZOOM_STEP = 1.5;

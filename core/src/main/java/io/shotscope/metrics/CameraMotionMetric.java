@@ -45,23 +45,14 @@ public final class CameraMotionMetric implements ComplexityMetric {
 
     @Override
     public MetricScorer newScorer() {
-        return new MetricScorer() {
-            private double previousX;
-            private double previousY;
-            private boolean hasPrevious;
-
-            @Override
-            public double score(double[] raw) {
-                if (Double.isNaN(raw[0])) {
-                    return Double.NaN;
-                }
-                double speed = Math.hypot(raw[0], raw[1]) + raw[2];
-                double shake = hasPrevious ? Math.hypot(raw[0] - previousX, raw[1] - previousY) : 0;
-                previousX = raw[0];
-                previousY = raw[1];
-                hasPrevious = true;
-                return Scores.saturating(speed + SHAKE_WEIGHT * shake, SCALE);
+        CameraJitter jitter = new CameraJitter();
+        return raw -> {
+            if (Double.isNaN(raw[0])) {
+                return Double.NaN;
             }
+            double speed = Math.hypot(raw[0], raw[1]) + raw[2];
+            double shake = jitter.next(raw[0], raw[1]);
+            return Scores.saturating(speed + SHAKE_WEIGHT * shake, SCALE);
         };
     }
 }

@@ -42,26 +42,16 @@ public final class ShakeMetric implements ComplexityMetric {
 
     @Override
     public MetricScorer newScorer() {
-        return new MetricScorer() {
-            private double previousX;
-            private double previousY;
-            private boolean hasPrevious;
-
-            @Override
-            public double score(double[] raw) {
-                if (Double.isNaN(raw[0])) {
-                    return Double.NaN;
-                }
-                if (raw[2] == 0) {
-                    hasPrevious = false;
-                    return 0;
-                }
-                double jitter = hasPrevious ? Math.hypot(raw[0] - previousX, raw[1] - previousY) : 0;
-                previousX = raw[0];
-                previousY = raw[1];
-                hasPrevious = true;
-                return Scores.saturating(jitter, SCALE);
+        CameraJitter jitter = new CameraJitter();
+        return raw -> {
+            if (Double.isNaN(raw[0])) {
+                return Double.NaN;
             }
+            if (raw[2] == 0) {
+                jitter.reset();
+                return 0;
+            }
+            return Scores.saturating(jitter.next(raw[0], raw[1]), SCALE);
         };
     }
 }
