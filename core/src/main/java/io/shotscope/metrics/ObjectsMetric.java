@@ -33,10 +33,13 @@ public final class ObjectsMetric implements ComplexityMetric {
     static final int MAP_WIDTH = 320;
     /** Smallest cell side, pixels of that level. */
     private static final int MIN_CELL_PX = 2;
-    /** Every ROW_STEP-th row of a cell is compared: half the cost, the same regions. */
-    private static final int ROW_STEP = 2;
-    /** Pixels compared per row of a cell (evenly spaced): the mean of a few is enough to see a mover. */
-    private static final int ROW_SAMPLES = 4;
+    /**
+     * Each cell is compared on a grid of {@value #SAMPLE_COLUMNS} x {@value #SAMPLE_ROWS} evenly
+     * spaced pixels whatever its size (all 16 pixels of a 4 px cell would cost twice as much and
+     * find the same regions): the mean of a few is enough to see a mover.
+     */
+    private static final int SAMPLE_COLUMNS = 4;
+    private static final int SAMPLE_ROWS = 2;
     /** Grey levels a cell must differ by on a clean frame to move. */
     static final double BASE = 8;
     /** How many frame medians of compensation noise a moving cell must exceed on top of {@link #BASE}. */
@@ -135,12 +138,13 @@ public final class ObjectsMetric implements ComplexityMetric {
         double centreY = scale * (h - 1) / 2.0;
         // The warp is affine: along a row the source position advances by (1 - a, -b) per pixel,
         // and a cell's samples stay inside the previous frame when its four corner samples do.
-        int columnStep = Math.max(1, cell / ROW_SAMPLES);
+        int columnStep = Math.max(1, cell / SAMPLE_COLUMNS);
+        int rowStep = Math.max(1, cell / SAMPLE_ROWS);
         double stepX = columnStep * (1 - camera.a());
         double stepY = -columnStep * camera.b();
         for (int cy = 0; cy < rows; cy++) {
             int top = cy * cell;
-            int bottom = top + (cell - 1) / ROW_STEP * ROW_STEP;
+            int bottom = top + (cell - 1) / rowStep * rowStep;
             for (int cx = 0; cx < cols; cx++) {
                 int left = cx * cell;
                 int right = left + (cell - 1) / columnStep * columnStep;
@@ -153,7 +157,7 @@ public final class ObjectsMetric implements ComplexityMetric {
                 }
                 double sum = 0;
                 int samples = 0;
-                for (int y = top; y <= bottom; y += ROW_STEP) {
+                for (int y = top; y <= bottom; y += rowStep) {
                     double ax = scale * left - centreX;
                     double ay = scale * y - centreY;
                     double px = left - camera.u(ax, ay) / scale;
