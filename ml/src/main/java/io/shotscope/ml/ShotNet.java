@@ -13,6 +13,7 @@ import ai.djl.nn.Blocks;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
 import ai.djl.nn.pooling.Pool;
 import ai.djl.nn.recurrent.LSTM;
 import ai.djl.training.ParameterStore;
@@ -120,6 +121,9 @@ final class ShotNet extends AbstractBlock {
             ParameterStore store, NDList inputs, boolean training, PairList<String, Object> params) {
         NDArray states = encode(store, inputs, training);
         NDArray pooled = states.mean(new int[] {1}).concat(states.max(new int[] {1}), 1);
+        if (training && config.dropout() > 0) {
+            pooled = Dropout.dropout(pooled, config.dropout(), true).head();
+        }
         if (config.shotSummary()) {
             pooled = pooled.concat(summary(inputs.get(0)), 1);
         }

@@ -55,6 +55,24 @@ class BidirectionalLstmTest {
         }
     }
 
+    @Test
+    void dropoutActsWhileTrainingAndNeverWhileRating() {
+        ShotFeatures shot = SyntheticShots.shot(Difficulty.Easy, T, new Random(3));
+        try (ShotClassifier classifier = SyntheticShots.untrained(7);
+                NDManager manager = classifier.model().getNDManager().newSubManager()) {
+            ShotNet net = (ShotNet) classifier.model().getBlock();
+            assertTrue(net.config().dropout() > 0, "the default network trains with dropout");
+            NDList inputs = ShotTranslator.inputs(manager, List.of(shot), SyntheticShots.identity(), T);
+            ParameterStore store = new ParameterStore(manager, false);
+            float[] rated = net.forward(store, inputs, false).head().toFloatArray();
+            assertArrayEquals(rated, net.forward(store, inputs, false).head().toFloatArray(), 0f,
+                    "rating the same shot twice gives the same logits");
+            float[] trainingA = net.forward(store, inputs, true).head().toFloatArray();
+            float[] trainingB = net.forward(store, inputs, true).head().toFloatArray();
+            assertTrue(maxDifference(trainingA, trainingB) > 1e-6, "dropout draws another mask on every training pass");
+        }
+    }
+
     /** The shot with frame {@code t}'s metrics and thumbnail replaced. */
     private static ShotFeatures changeFrame(ShotFeatures shot, int t) {
         float[][] metrics = shot.metrics().clone();

@@ -40,14 +40,14 @@ class JavaShotNetworkTest {
     @Test
     void javaForwardPassGivesTheEngineLogitsForOtherLayerSizes() throws IOException {
         List<ShotFeatures> shots = shots(6, 22);
-        saveUntrained(new NetworkConfig(8, 12, 10, 6, 16, false), shots);
+        saveUntrained(new NetworkConfig(8, 12, 10, 6, 16, false, 0.5f), shots);
         assertSameLogits(dir, shots);
     }
 
     @Test
     void modelsSavedBeforeTheShotSummaryExistedLoadWithoutIt() throws IOException {
         List<ShotFeatures> shots = shots(4, 25);
-        saveUntrained(new NetworkConfig(16, 32, 32, 32, 32, false), shots);
+        saveUntrained(new NetworkConfig(16, 32, 32, 32, 32, false, 0f), shots);
         ObjectMapper json = new ObjectMapper();
         ObjectNode saved = (ObjectNode) json.readTree(dir.resolve(ShotClassifier.METADATA_FILE).toFile());
         ((ObjectNode) saved.get("network")).remove("shotSummary");
