@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
 @Command(name = "synth", mixinStandardHelpOptions = true,
         description = {"Renders procedural shots with known difficulty factors and labels them Easy/Medium/Hard",
             "by the effort rubric of docs/synth.md. Writes DIR/shot_00001.mkv ... and DIR/manifest.csv",
-            "(path,label,factors). The same seed always gives the same shots."})
+            "(path,label,days,factors). The same seed always gives the same shots."})
 final class SynthCommand implements Callable<Integer> {
 
     @Option(names = "--out", required = true, paramLabel = "DIR", description = "Folder to write the shots and manifest.csv to.")

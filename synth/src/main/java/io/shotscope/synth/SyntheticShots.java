@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -16,7 +17,8 @@ import java.util.concurrent.Future;
 
 /**
  * Renders labelled synthetic shots: {@code shot_00001.mkv ...} and {@code manifest.csv}
- * ({@code path,label,} then every latent factor) in an output folder.
+ * ({@code path,label,days,} then every latent factor; {@code days} is the rubric's effort in points,
+ * which are artist-days) in an output folder.
  *
  * <p>Deterministic: shot {@code i} is drawn and rendered from {@link #shotSeed(long, int)} only, so
  * the same seed gives the same manifest and the same frames whatever the thread count.
@@ -122,9 +124,10 @@ public final class SyntheticShots {
 
     /** Writes the manifest atomically: paths relative to its folder, one row per shot in order. */
     static void writeManifest(Path manifest, List<SynthShot> shots) {
-        StringBuilder csv = new StringBuilder("path,label," + String.join(",", LatentFactors.COLUMNS) + "\n");
+        StringBuilder csv = new StringBuilder("path,label,days," + String.join(",", LatentFactors.COLUMNS) + "\n");
         for (SynthShot shot : shots) {
-            csv.append(shot.path().getFileName()).append(',').append(shot.label()).append(',')
+            String days = String.format(Locale.ROOT, "%.4f", EffortRubric.score(shot.factors()).total());
+            csv.append(shot.path().getFileName()).append(',').append(shot.label()).append(',').append(days).append(',')
                     .append(String.join(",", shot.factors().csvValues())).append('\n');
         }
         try {

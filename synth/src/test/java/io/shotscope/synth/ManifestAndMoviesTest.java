@@ -44,12 +44,12 @@ class ManifestAndMoviesTest {
     }
 
     @Test
-    void manifestHasPathLabelAndEveryFactorPerShotInOrder() throws Exception {
+    void manifestHasPathLabelDaysAndEveryFactorPerShotInOrder() throws Exception {
         SynthConfig config = SynthConfig.DEFAULT.withSize(64, 36).withFrames(8);
         List<SynthShot> shots = SyntheticShots.render(tmp, 4, 5, null, null, config);
 
         List<String> lines = Files.readAllLines(tmp.resolve(SyntheticShots.MANIFEST));
-        List<String> header = new ArrayList<>(List.of("path", "label"));
+        List<String> header = new ArrayList<>(List.of("path", "label", "days"));
         header.addAll(LatentFactors.COLUMNS);
         assertEquals(String.join(",", header), lines.get(0));
         assertEquals(5, lines.size());
@@ -58,7 +58,11 @@ class ManifestAndMoviesTest {
             assertEquals(header.size(), cells.length);
             assertEquals(SyntheticShots.fileName(i), cells[0]);
             assertEquals(EffortRubric.label(shots.get(i).factors()).toString(), cells[1]);
-            assertEquals(shots.get(i).factors().csvValues(), List.of(cells).subList(2, cells.length));
+            double days = Double.parseDouble(cells[2]);
+            assertEquals(EffortRubric.score(shots.get(i).factors()).total(), days, 1e-4);
+            assertEquals(EffortRubric.label(shots.get(i).factors()), days < EffortRubric.EASY_BELOW ? ShotLabel.EASY
+                    : days < EffortRubric.MEDIUM_BELOW ? ShotLabel.MEDIUM : ShotLabel.HARD);
+            assertEquals(shots.get(i).factors().csvValues(), List.of(cells).subList(3, cells.length));
         }
     }
 
