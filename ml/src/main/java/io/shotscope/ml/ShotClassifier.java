@@ -121,7 +121,8 @@ public final class ShotClassifier implements DifficultyModel, AutoCloseable {
      * Rates a shot and explains it by leaving one metric out at a time: metric i is set to its
      * training mean in every frame and the drop in the predicted class's probability is its weight.
      * Weights are normalised over the positive drops; the top three are returned. One batched
-     * forward pass of ten variants.
+     * forward pass of the variants. When the rating is so certain that its probability rounds to 1
+     * whatever metric is left out (no positive drop), the drops of the class's log-odds are used.
      */
     public Prediction predict(ShotFeatures shot) {
         ShotFeatures sampled = shot.length() == metadata.frames() ? shot : shot.resample(metadata.frames());
@@ -130,7 +131,11 @@ public final class ShotClassifier implements DifficultyModel, AutoCloseable {
         for (int m = 0; m < ShotFeatures.METRICS; m++) {
             variants.add(sampled.withMetric(m, metadata.normalisation().mean()[m]));
         }
-        List<double[]> p = probabilities(variants);
+        float[][] logits = logits(variants);
+        List<double[]> p = new ArrayList<>(logits.length);
+        for (float[] row : logits) {
+            p.add(TemperatureScaling.softmax(row, metadata.temperature()));
+        }
         double[] probabilities = p.get(0);
         int label = Evaluator.argmax(probabilities);
         List<String> keys = metadata.metrics();
@@ -139,6 +144,13 @@ public final class ShotClassifier implements DifficultyModel, AutoCloseable {
         for (int m = 0; m < drops.length; m++) {
             drops[m] = probabilities[label] - p.get(m + 1)[label];
             positive += Math.max(0, drops[m]);
+        }
+        if (positive == 0) {
+            double margin = logOdds(logits[0], label);
+            for (int m = 0; m < drops.length; m++) {
+                drops[m] = margin - logOdds(logits[m + 1], label);
+                positive += Math.max(0, drops[m]);
+            }
         }
         List<Factor> factors = new ArrayList<>();
         for (int m = 0; m < drops.length; m++) {
@@ -153,6 +165,24 @@ public final class ShotClassifier implements DifficultyModel, AutoCloseable {
         }
         return new Prediction(Difficulty.ofIndex(label), probabilities[label], byClass,
                 List.copyOf(factors.subList(0, Math.min(TOP_FACTORS, factors.size()))));
+    }
+
+    /** log(p(label) / (1 - p(label))) from the logits, exact where the probability rounds to 1. */
+    private double logOdds(float[] logits, int label) {
+        double t = metadata.temperature();
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < logits.length; c++) {
+            if (c != label) {
+                max = Math.max(max, logits[c] / t);
+            }
+        }
+        double others = 0;
+        for (int c = 0; c < logits.length; c++) {
+            if (c != label) {
+                others += Math.exp(logits[c] / t - max);
+            }
+        }
+        return logits[label] / t - max - Math.log(others);
     }
 
     @Override

@@ -40,6 +40,20 @@ class PredictionTest {
     }
 
     @Test
+    void aCertainRatingStillNamesItsFactors() {
+        ShotFeatures shot = SyntheticShots.shot(Difficulty.Hard, ShotFeatures.FRAMES, new Random(4));
+        try (ShotClassifier untrained = SyntheticShots.untrained(9)) {
+            // a tiny temperature makes every probability round to 0 or 1, whatever metric is left out
+            ShotClassifier certain = untrained.withMetadata(untrained.metadata().withTemperature(1e-6));
+            Prediction prediction = certain.predict(shot);
+            assertEquals(1.0, prediction.confidence());
+            assertTrue(!prediction.explanation().isEmpty(), "explained by log-odds when probabilities saturate");
+            double weights = prediction.explanation().stream().mapToDouble(Factor::weight).sum();
+            assertTrue(weights > 0 && weights <= 1 + 1e-9, "weights " + weights);
+        }
+    }
+
+    @Test
     void variantsSharingThumbnailsGiveTheSameLogitsAsSeparateCopies() {
         ShotFeatures shot = SyntheticShots.shot(Difficulty.Medium, ShotFeatures.FRAMES, new Random(5));
         ShotFeatures shared = shot.withMetric(SyntheticShots.MOTION, 0.5f);
