@@ -1,0 +1,121 @@
+#!/usr/bin/env python3
+"""Where macro-F1 is lost: classifiers on per-shot metric summaries, learning labels or effort.
+
+Reads the feature cache that `shotscope train` / `evaluate` filled for two synthetic manifests
+(training and test), rebuilds the rubric's points per department from the manifests' latent
+factors (docs/synth.md), and prints test macro-F1 for several classifiers, plus what knowing one
+department's true points would give. Not part of the product; needs numpy and scikit-learn
+(Debian: apt-get install python3-sklearn).
+
+usage: summary_ceiling.py TRAIN_MANIFEST TEST_MANIFEST CACHE_DIR [ANALYSER_VERSION] [METRICS]
+"""
+import csv
+import hashlib
+import os
+import struct
+import sys
+
+import numpy as np
+from sklearn.ensemble import HistGradientBoostingClassifier, HistGradientBoostingRegressor
+from sklearn.linear_model import LogisticRegression, Ridge
+from sklearn.metrics import f1_score
+from sklearn.neural_network import MLPClassifier, MLPRegressor
+from sklearn.preprocessing import StandardScaler
+
+FRAMES = 32
+THUMBNAIL_BYTES = 3 * 36 * 64
+CLASSES = {'Easy': 0, 'Medium': 1, 'Hard': 2}
+DEPARTMENTS = ['matchmove', 'object roto', 'fine detail', 'paint', 'degrain', 'lighting', 'defocus']
+
+
+def sha256(path):
+    digest = hashlib.sha256()
+    with open(path, 'rb') as f:
+        for block in iter(lambda: f.read(1 << 20), b''):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def load(manifest, cache, version, metrics):
+    base = os.path.dirname(manifest)
+    shots, rows = [], []
+    for row in csv.DictReader(open(manifest)):
+        path = row['path'] if os.path.isabs(row['path']) else os.path.join(base, row['path'])
+        file = os.path.join(cache, f'{sha256(path)}-{version}-T{FRAMES}-M{metrics}.bin')
+        if not os.path.exists(file):
+            continue
+        data = open(file, 'rb').read()
+        frames = struct.unpack('>i', data[4:8])[0]
+        values, at = np.zeros((frames, metrics), np.float32), 8
+        for t in range(frames):
+            values[t] = struct.unpack('>' + 'f' * metrics, data[at:at + 4 * metrics])
+            at += 4 * metrics + THUMBNAIL_BYTES
+        shots.append(values)
+        rows.append(row)
+    return np.stack(shots), rows
+
+
+def points(row):
+    """The rubric's points per department (docs/synth.md)."""
+    f = {k: float(v) for k, v in row.items() if k not in ('path', 'label', 'background', 'flicker_burst')}
+    matchmove = (1 if f['pan_speed'] > 0 else 0) + (1.5 if f['zoom_rate'] != 0 else 0)
+    if f['shake_amplitude'] > 0:
+        matchmove += 3 * (0.4 + 0.6 * min(1, f['shake_amplitude'] / 4))
+    speed = f['object_speed']
+    objects = f['object_count'] * 0.5 * (1 + speed / 5) * (1 + 0.5 * min(1, speed * f['shutter'] / 4))
+    detail = 2 * f['fine_detail']
+    paint = 1.5 + 1.5 * f['fine_detail'] if f['occluder_frames'] > 0 else 0
+    degrain = 0.5 + f['grain_sigma'] / 8 if f['grain_sigma'] >= 1 else 0
+    lighting = 1 + 5 * f['flicker_amplitude'] if f['flicker_amplitude'] > 0 else 0
+    defocus = 0.5 + f['defocus_sigma'] / 4 if f['defocus_sigma'] > 0 else 0
+    return np.array([matchmove, objects, detail, paint, degrain, lighting, defocus])
+
+
+def summaries(x):
+    s = np.sort(x, 1)
+    n = x.shape[1]
+    return np.concatenate([x.mean(1), x.std(1), s[:, -1], s[:, int(0.95 * (n - 1))], s[:, 0], s[:, n // 2]], 1)
+
+
+def classes(total):
+    return np.where(total < 4.5, 0, np.where(total < 7, 1, 2))
+
+
+def main(train_manifest, test_manifest, cache, version='0.2.0', metrics='11'):
+    xtr, rtr = load(train_manifest, cache, version, int(metrics))
+    xte, rte = load(test_manifest, cache, version, int(metrics))
+    ytr = np.array([CLASSES[r['label']] for r in rtr])
+    yte = np.array([CLASSES[r['label']] for r in rte])
+    ptr = np.array([points(r) for r in rtr])
+    pte = np.array([points(r) for r in rte])
+    assert (classes(ptr.sum(1)) == ytr).all(), 'the points do not reproduce the labels'
+    scaler = StandardScaler().fit(summaries(xtr))
+    ztr, zte = scaler.transform(summaries(xtr)), scaler.transform(summaries(xte))
+    print(f'{len(rtr)} training shots, {len(rte)} test shots; test macro-F1:')
+
+    def report(name, predicted):
+        print(f'  {name:58s} {f1_score(yte, predicted, average="macro"):.3f}', flush=True)
+
+    report('logistic regression, labels', LogisticRegression(max_iter=5000).fit(ztr, ytr).predict(zte))
+    report('ridge regression, points', classes(Ridge(1.0).fit(ztr, ptr.sum(1)).predict(zte)))
+    for seed in range(3):
+        net = dict(hidden_layer_sizes=(64,), alpha=1e-2, max_iter=3000, early_stopping=True, random_state=seed)
+        report(f'network (64), labels, seed {seed}', MLPClassifier(**net).fit(ztr, ytr).predict(zte))
+        report(f'network (64), points, seed {seed}', classes(MLPRegressor(**net).fit(ztr, ptr.sum(1)).predict(zte)))
+    trees = dict(max_iter=300, learning_rate=0.05, random_state=0)
+    report('gradient-boosted trees, labels', HistGradientBoostingClassifier(**trees).fit(ztr, ytr).predict(zte))
+    report('gradient-boosted trees, points', classes(HistGradientBoostingRegressor(**trees).fit(ztr, ptr.sum(1)).predict(zte)))
+    estimates = np.column_stack([HistGradientBoostingRegressor(**trees).fit(ztr, ptr[:, d]).predict(zte)
+                                 for d in range(len(DEPARTMENTS))])
+    report('gradient-boosted trees, one per department, summed', classes(estimates.sum(1)))
+    for d, name in enumerate(DEPARTMENTS):
+        error = np.mean((estimates[:, d] - pte[:, d]) ** 2)
+        known = estimates.copy()
+        known[:, d] = pte[:, d]
+        report(f'  ... with the true {name} points (its squared error {error:.3f})', classes(known.sum(1)))
+
+
+if __name__ == '__main__':
+    if len(sys.argv) < 4:
+        sys.exit(__doc__)
+    main(*sys.argv[1:])
