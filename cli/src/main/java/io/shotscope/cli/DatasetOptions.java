@@ -9,7 +9,8 @@ import picocli.CommandLine.Option;
 final class DatasetOptions {
 
     @Option(names = "--manifest", required = true, paramLabel = "CSV",
-            description = "CSV with a header: path,label (Easy/Medium/Hard) or path,days (artist-days). Relative paths are relative to the CSV.")
+            description = "CSV with a header: path,label (Easy/Medium/Hard) and/or path,days (artist-days; with both, "
+                    + "the label gives the class). Relative paths are relative to the CSV.")
     Path manifest;
 
     @Option(names = "--days-thresholds", paramLabel = "A,B", split = ",", defaultValue = "2,6",

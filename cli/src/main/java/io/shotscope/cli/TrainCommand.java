@@ -55,6 +55,15 @@ final class TrainCommand implements Callable<Integer> {
             description = "L2 penalty on the network's weights (default: ${DEFAULT-VALUE}).")
     float weightDecay;
 
+    /** What the network learns from: the labels, or the artist-days of a {@code days} column. */
+    enum Target { auto, labels, days }
+
+    @Option(names = "--target", defaultValue = "auto", paramLabel = "WHAT",
+            description = "What the network learns: ${COMPLETION-CANDIDATES}. days: it predicts each shot's "
+                    + "artist-days and reads the class from them (needs a days column); auto: days when every "
+                    + "shot has them and no --synthetic shots are mixed in, else labels (default: ${DEFAULT-VALUE}).")
+    Target target;
+
     @Option(names = "--validation", defaultValue = "0.2", paramLabel = "F",
             description = "Share of each class held out for early stopping (default: ${DEFAULT-VALUE}).")
     double validation;
@@ -94,6 +103,13 @@ final class TrainCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return 1;
         }
+        boolean allHaveDays = shots.stream().allMatch(LabelledShot::hasDays);
+        if (target == Target.days && (synthetic > 0 || !allHaveDays)) {
+            err.println("error: --target days needs a days column for every shot and no --synthetic shots "
+                    + "(their effort points are not your studio's days)");
+            return 1;
+        }
+        boolean onDays = target == Target.days || (target == Target.auto && synthetic == 0 && allHaveDays);
         List<List<LabelledShot>> split = ShotDataset.split(shots, validation, seed);
         List<LabelledShot> held = split.get(1);
         List<List<LabelledShot>> rest = calibration > 0
@@ -101,10 +117,12 @@ final class TrainCommand implements Callable<Integer> {
                 : List.of(split.get(0), List.of());
         List<LabelledShot> train = rest.get(0);
         List<LabelledShot> calibrationShots = rest.get(1);
-        err.printf("training on %d shots, validating on %d, calibrating on %d%n", train.size(), held.size(),
-                calibrationShots.isEmpty() ? held.size() : calibrationShots.size());
+        err.printf("training on %d shots, validating on %d, calibrating on %d; learning %s%n", train.size(),
+                held.size(), calibrationShots.isEmpty() ? held.size() : calibrationShots.size(),
+                onDays ? "the artist-days" : "the labels");
         err.flush();
-        TrainingConfig config = TrainingConfig.DEFAULT.withSeed(seed).withMaxEpochs(epochs).withWeightDecay(weightDecay);
+        TrainingConfig config = TrainingConfig.DEFAULT.withSeed(seed).withMaxEpochs(epochs).withWeightDecay(weightDecay)
+                .withOnDays(onDays);
         try (TrainingResult result = Trainer.train(train, held, calibrationShots, config, epoch -> {
             err.printf("epoch %d/%d  loss %.4f  acc %.3f  val_loss %.4f  val_acc %.3f%n", epoch.epoch(),
                     epoch.maxEpochs(), epoch.trainLoss(), epoch.trainAccuracy(), epoch.validationLoss(),

@@ -30,6 +30,8 @@ class TrainEvaluateCommandTest {
         assertEquals(0, train.exitCode(), train.err());
         assertTrue(train.err().contains("epoch 1/2"), train.err());
         assertTrue(train.err().contains("9 shots: 0 from the feature cache, 9 analysed"), train.err());
+        assertTrue(train.err().contains("learning the artist-days"), "synth writes days, so auto learns them: "
+                + train.err());
         for (String file : new String[] {"model.json", "MODEL_CARD.md", "baseline.json"}) {
             assertTrue(Files.exists(model.resolve(file)), file);
         }
@@ -58,7 +60,21 @@ class TrainEvaluateCommandTest {
         assertEquals(1.0, sum, 1e-3);
         assertEquals(prediction.get("probabilities").get(prediction.get("class").asText()).asDouble(),
                 prediction.get("confidence").asDouble(), 1e-9);
-        assertTrue(new ObjectMapper().readTree(analyze.out()).get("explanation").size() > 0);
+        assertTrue(new ObjectMapper().readTree(analyze.out()).get("explanation").size() > 0, analyze.out());
+
+        // the same shots with labels only: auto learns the labels, and --target days is refused in one line
+        Path labelsOnly = shots.resolve("labels.csv");
+        Files.write(labelsOnly, Files.readAllLines(shots.resolve("manifest.csv")).stream()
+                .map(line -> line.split(",")[0] + "," + line.split(",")[1]).toList());
+        AnalyzeCommandTest.Run onLabels = AnalyzeCommandTest.run("train", "--manifest", labelsOnly.toString(),
+                "--out", dir.resolve("labels-model").toString(), "--cache", cache.toString(), "--epochs", "1",
+                "--validation", "0.34");
+        assertEquals(0, onLabels.exitCode(), onLabels.err());
+        assertTrue(onLabels.err().contains("learning the labels"), onLabels.err());
+        AnalyzeCommandTest.Run refused = AnalyzeCommandTest.run("train", "--manifest", labelsOnly.toString(),
+                "--out", dir.resolve("days-model").toString(), "--cache", cache.toString(), "--target", "days");
+        assertEquals(1, refused.exitCode(), refused.err());
+        assertTrue(refused.err().contains("error: --target days needs a days column"), refused.err());
     }
 
     @Test

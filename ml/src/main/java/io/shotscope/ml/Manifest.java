@@ -11,15 +11,20 @@ import java.util.Locale;
 /**
  * A studio's list of labelled shots: a CSV with a header naming a {@code path} column and either a
  * {@code label} column (Easy/Medium/Hard) or a {@code days} column (artist-days, mapped to classes by
- * thresholds). Other columns are ignored; relative paths are resolved against the manifest's folder.
+ * thresholds). With both, the label gives the class and the days are kept ({@link Entry#days}: training
+ * can learn them). Other columns are ignored; relative paths are resolved against the manifest's folder.
  */
 public final class Manifest {
 
     /** Artist-days below the first threshold are Easy, below the second Medium, else Hard. */
     public static final double[] DEFAULT_DAYS_THRESHOLDS = {2, 6};
 
-    /** One labelled plate. */
-    public record Entry(String path, Difficulty label, int line) {
+    /** One labelled plate; {@code days} is {@code NaN} when the manifest has no days column. */
+    public record Entry(String path, Difficulty label, int line, double days) {
+
+        public Entry(String path, Difficulty label, int line) {
+            this(path, label, line, Double.NaN);
+        }
     }
 
     private Manifest() {
@@ -51,11 +56,12 @@ public final class Manifest {
             if (cells.length <= Math.max(path, Math.max(label, days))) {
                 throw new IllegalArgumentException(where + "too few columns");
             }
+            double dayCount = days >= 0 ? parseDays(cells[days].strip(), where) : Double.NaN;
             Difficulty difficulty = label >= 0 ? parseLabel(cells[label].strip(), where)
-                    : fromDays(parseDays(cells[days].strip(), where), daysThresholds);
+                    : fromDays(dayCount, daysThresholds);
             String p = cells[path].strip();
             String resolved = Path.of(p).isAbsolute() ? p : base.resolve(p).toString();
-            entries.add(new Entry(resolved, difficulty, lineNo));
+            entries.add(new Entry(resolved, difficulty, lineNo, dayCount));
         }
         if (entries.isEmpty()) {
             throw new IllegalArgumentException(file + ": no shots listed");

@@ -8,7 +8,8 @@ package io.shotscope.ml;
  * @param validationShots shots used for early stopping and temperature scaling
  * @param seed the training seed
  * @param date when the model was trained (ISO-8601)
- * @param settings the training settings (epochs, batch, learning rate, patience, weight decay), or null
+ * @param settings the training settings (epochs, batch, learning rate, patience, weight decay, dropout,
+ *     what was learned), or null
  * @param training the training run, or null
  * @param evaluation figures on a held-out set, or null
  * @param baseline the static baseline's figures on the same set, or null
@@ -40,9 +41,10 @@ public record ModelCard(
                 .append(" validation\n")
                 .append("- Temperature: ").append(String.format("%.3f", metadata.temperature())).append('\n');
         if (settings != null) {
-            md.append(String.format("- Settings: at most %d epochs, batch %d, learning rate %s, patience %d, weight decay %s%n",
-                    settings.maxEpochs(), settings.batchSize(), settings.learningRate(), settings.patience(),
-                    settings.weightDecay()));
+            md.append(String.format("- Settings: at most %d epochs, batch %d, learning rate %s, patience %d, weight decay %s, "
+                    + "dropout %s; learned %s%n", settings.maxEpochs(), settings.batchSize(), settings.learningRate(),
+                    settings.patience(), settings.weightDecay(), settings.network().dropout(),
+                    settings.onDays() ? "the artist-days (squared error), classes read from them" : "the labels"));
         }
         if (training != null) {
             md.append("- Epochs run: ").append(training.epochsRun()).append(", best epoch ")

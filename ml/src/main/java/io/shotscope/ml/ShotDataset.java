@@ -45,7 +45,7 @@ public final class ShotDataset {
                 } catch (PlateException e) {
                     throw new PlateException(entry.path() + " (manifest line " + entry.line() + "): " + e.getMessage());
                 }
-                shots.add(new LabelledShot(entry.path(), features, entry.label()));
+                shots.add(new LabelledShot(entry.path(), features, entry.label(), entry.days()));
                 listener.shotLoaded(shots.size(), entries.size(), cached);
             }
         }

@@ -10,6 +10,7 @@ import ai.djl.nn.AbstractBlock;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
+import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.core.Linear;
@@ -40,6 +41,8 @@ final class ShotNet extends AbstractBlock {
     private final Block fusion;
     private final Block sequence;
     private final Block head;
+    /** While training on artist-days: how the head's days output becomes logits; null otherwise. */
+    private DaysScale days;
 
     ShotNet(NetworkConfig config) {
         super(VERSION);
@@ -127,7 +130,44 @@ final class ShotNet extends AbstractBlock {
         if (config.shotSummary()) {
             pooled = pooled.concat(summary(inputs.get(0)), 1);
         }
-        return head.forward(store, new NDList(pooled), training);
+        NDList logits = head.forward(store, new NDList(pooled), training);
+        return days == null ? logits : new NDList(days.logits(logits.head()));
+    }
+
+    /**
+     * Trains on artist-days from now on: only the head's second row is used, as the shot's days (in
+     * standard units), and the three logits are made from it by {@code scale} ({@link DaysScale}).
+     */
+    void trainOnDays(DaysScale scale) {
+        days = scale;
+    }
+
+    /**
+     * Ends training on artist-days: writes the days-to-logits map into the head's weights, so the
+     * network is an ordinary one with a linear head giving the same logits.
+     */
+    void foldDays() {
+        if (days == null) {
+            return;
+        }
+        Parameter weight = head.getParameters().get("weight");
+        Parameter bias = head.getParameters().get("bias");
+        NDArray w = weight.getArray();
+        replace(w, days.foldWeight(w.toFloatArray(), (int) w.getShape().get(1)));
+        NDArray b = bias.getArray();
+        replace(b, days.foldBias(b.toFloatArray()));
+        days = null;
+    }
+
+    /**
+     * Gives a parameter's array new values. Not written in place (PyTorch warns about in-place writes
+     * to tensors that had gradients), and not from an array made straight from Java memory, which
+     * PyTorch would share rather than copy: that memory goes when its Java array is collected.
+     */
+    private static void replace(NDArray array, float[] values) {
+        try (NDArray shared = array.getManager().create(values, array.getShape())) {
+            array.intern(shared.add(0f));
+        }
     }
 
     /**

@@ -22,7 +22,8 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Trains the shot network: Adam on softmax cross-entropy over shuffled mini-batches, early stopping
+ * Trains the shot network: Adam on softmax cross-entropy (or, {@link TrainingConfig#onDays}, on the
+ * squared error of the predicted artist-days) over shuffled mini-batches, early stopping
  * on validation loss (the best epoch's weights are kept), then temperature scaling on a
  * calibration split (the validation split when none is given: its loss chose the epoch, so it
  * flatters the model and the temperature comes out too low). Deterministic for a given seed.
@@ -45,10 +46,16 @@ public final class Trainer {
         }
         ModelMetadata metadata = ModelMetadata.current(
                 config.frames(), Normalisation.fit(train), 1.0, config.network(), config.seed());
+        DaysScale days = config.onDays() ? daysScale(train, validation) : null;
         Model model = ShotClassifier.newModel(config.network());
         try {
-            Run run = new Run(model, metadata, config, listener);
+            ShotNet net = (ShotNet) model.getBlock();
+            if (days != null) {
+                net.trainOnDays(days);
+            }
+            Run run = new Run(model, metadata, config, listener, days);
             run.fit(train, validation);
+            net.foldDays();
             ShotClassifier classifier = new ShotClassifier(model, metadata);
             List<LabelledShot> calibrateOn = calibration.isEmpty() ? validation : calibration;
             double temperature = 1.0;
@@ -65,12 +72,25 @@ public final class Trainer {
         }
     }
 
+    private static DaysScale daysScale(List<LabelledShot> train, List<LabelledShot> validation) {
+        for (List<LabelledShot> shots : List.of(train, validation)) {
+            for (LabelledShot shot : shots) {
+                if (!shot.hasDays()) {
+                    throw new IllegalArgumentException(shot.id() + ": no artist-days, needed to train on days");
+                }
+            }
+        }
+        return DaysScale.fit(train);
+    }
+
     /** One training run's state: the per-epoch figures and the best weights so far. */
     private static final class Run {
         private final Model model;
         private final ModelMetadata metadata;
         private final TrainingConfig config;
         private final TrainingListener listener;
+        /** Set when training on artist-days. */
+        private final DaysScale days;
         final List<Double> trainLoss = new ArrayList<>();
         final List<Double> trainAccuracy = new ArrayList<>();
         final List<Double> validationLoss = new ArrayList<>();
@@ -78,7 +98,8 @@ public final class Trainer {
         int bestEpoch;
         private byte[] bestWeights;
 
-        Run(Model model, ModelMetadata metadata, TrainingConfig config, TrainingListener listener) {
+        Run(Model model, ModelMetadata metadata, TrainingConfig config, TrainingListener listener, DaysScale days) {
+            this.days = days;
             this.model = model;
             this.metadata = metadata;
             this.config = config;
@@ -129,10 +150,11 @@ public final class Trainer {
                 try (NDManager manager = trainer.getManager().newSubManager()) {
                     NDList inputs = ShotTranslator.inputs(
                             manager, features(batch), metadata.normalisation(), config.frames());
-                    NDArray target = manager.create(labels(batch));
                     try (GradientCollector collector = trainer.newGradientCollector()) {
                         NDList logits = trainer.forward(inputs);
-                        NDArray loss = trainer.getLoss().evaluate(new NDList(target), logits);
+                        NDArray loss = days == null
+                                ? trainer.getLoss().evaluate(new NDList(manager.create(labels(batch))), logits)
+                                : days.daysOf(logits.head()).sub(manager.create(standardDays(batch))).square().mean();
                         collector.backward(loss);
                         lossSum += loss.getFloat() * batch.size();
                         correct += countCorrect(ShotTranslator.rows(logits.head()), labels(batch));
@@ -157,9 +179,28 @@ public final class Trainer {
                 }
             }
             int[] labels = labels(validation);
-            return new double[] {
-                TemperatureScaling.nll(logits, labels, 1.0), countCorrect(logits, labels) / (double) labels.length
-            };
+            double loss = days == null ? TemperatureScaling.nll(logits, labels, 1.0) : daysError(logits, validation);
+            return new double[] {loss, countCorrect(logits, labels) / (double) labels.length};
+        }
+
+        /** Each shot's artist-days in the standard units the network predicts. */
+        private float[] standardDays(List<LabelledShot> shots) {
+            float[] out = new float[shots.size()];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = (float) days.standard(shots.get(i).days());
+            }
+            return out;
+        }
+
+        /** Mean squared error of the predicted days (standard units), read back from the logits. */
+        private double daysError(float[][] logits, List<LabelledShot> shots) {
+            float[] target = standardDays(shots);
+            double sum = 0;
+            for (int i = 0; i < logits.length; i++) {
+                double predicted = days.daysOf(logits[i]);
+                sum += (predicted - target[i]) * (predicted - target[i]);
+            }
+            return sum / logits.length;
         }
 
         private byte[] snapshot() {

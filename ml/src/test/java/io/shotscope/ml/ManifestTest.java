@@ -36,6 +36,19 @@ class ManifestTest {
     }
 
     @Test
+    void withBothColumnsTheLabelGivesTheClassAndTheDaysAreKept(@TempDir Path dir) throws Exception {
+        Path csv = Files.writeString(dir.resolve("both.csv"), "path,label,days\na.mov,Hard,1.5\nb.mov,Easy,7\n");
+        List<Manifest.Entry> entries = Manifest.read(csv, new double[] {2, 6});
+        assertEquals(Difficulty.Hard, entries.get(0).label());
+        assertEquals(1.5, entries.get(0).days());
+        assertEquals(Difficulty.Easy, entries.get(1).label());
+        assertEquals(7, entries.get(1).days());
+
+        Path labelsOnly = Files.writeString(dir.resolve("labels.csv"), "path,label\na.mov,Easy\n");
+        assertTrue(Double.isNaN(Manifest.read(labelsOnly, new double[] {2, 6}).get(0).days()));
+    }
+
+    @Test
     void badRowsAreRefusedWithFileAndLine(@TempDir Path dir) throws Exception {
         Path csv = Files.writeString(dir.resolve("bad.csv"), "path,label\na.mov,Easy\nb.mov,Impossible\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

@@ -47,6 +47,7 @@ class ModelDirectoryTest {
         String modelCard = Files.readString(dir.resolve("MODEL_CARD.md"));
         assertTrue(modelCard.contains("six synthetic shots"), modelCard);
         assertTrue(modelCard.contains("weight decay 1.0E-4"), modelCard);
+        assertTrue(modelCard.contains("dropout 0.5; learned the labels"), modelCard);
         long bytes;
         try (Stream<Path> files = Files.list(dir)) {
             bytes = files.mapToLong(p -> p.toFile().length()).sum();

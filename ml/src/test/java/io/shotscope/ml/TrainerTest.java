@@ -1,10 +1,15 @@
 package io.shotscope.ml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,7 +25,7 @@ class TrainerTest {
         List<LabelledShot> shots = SyntheticShots.generate(60, 16, 21);
         List<LabelledShot> train = shots.subList(0, 48);
         List<LabelledShot> validation = shots.subList(48, 60);
-        TrainingConfig config = new TrainingConfig(4, 12, 5e-3f, 3, 42, 16, NetworkConfig.DEFAULT, 0f);
+        TrainingConfig config = new TrainingConfig(4, 12, 5e-3f, 3, 42, 16, NetworkConfig.DEFAULT, 0f, false);
         List<TrainingListener.Epoch> epochs = new ArrayList<>();
         long start = System.nanoTime();
         try (TrainingResult result = Trainer.train(train, validation, config, epochs::add)) {
@@ -42,6 +47,63 @@ class TrainerTest {
     }
 
     @Test
+    void trainingOnDaysLearnsThemAndSavesAnOrdinaryNetwork() throws IOException {
+        List<LabelledShot> shots = withDays(SyntheticShots.generate(72, 16, 24));
+        List<LabelledShot> train = shots.subList(0, 48);
+        List<LabelledShot> validation = shots.subList(48, 60);
+        List<LabelledShot> calibration = shots.subList(60, 72);
+        TrainingConfig config = new TrainingConfig(6, 12, 5e-3f, 6, 42, 16, NetworkConfig.DEFAULT, 0f, true);
+        try (TrainingResult result = Trainer.train(train, validation, calibration, config, epoch -> { })) {
+            List<Double> loss = result.trainLoss();
+            assertTrue(loss.get(loss.size() - 1) < 0.5 * loss.get(0), "squared days error should fall: " + loss);
+            assertEquals(NetworkConfig.DEFAULT, result.classifier().metadata().network());
+            collectGarbage(); // the folded head must own its memory, not borrow a collectable Java buffer
+            EvaluationResult evaluation = Evaluator.evaluate(result.classifier(), validation);
+            assertTrue(evaluation.accuracy() > 0.6, "validation accuracy " + evaluation.accuracy());
+            // the folded head is an ordinary linear head: the plain-Java network reads it and agrees
+            Path dir = Files.createTempDirectory("days-model");
+            result.classifier().save(dir, null);
+            try (ShotClassifier java = ShotClassifier.load(dir)) {
+                List<ShotFeatures> features = Trainer.features(validation);
+                float[][] engine = result.classifier().logits(features);
+                float[][] plain = java.logits(features);
+                for (int i = 0; i < engine.length; i++) {
+                    for (int c = 0; c < 3; c++) {
+                        assertEquals(engine[i][c], plain[i][c], 1e-3);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void collectGarbage() {
+        for (int i = 0; i < 3; i++) {
+            java.nio.ByteBuffer.allocateDirect(1 << 20);
+            System.gc();
+        }
+        for (int i = 0; i < 64; i++) {
+            java.nio.ByteBuffer.allocateDirect(1 << 16).put(0, (byte) 0x7f); // reuse freed native memory
+        }
+    }
+
+    /** Days that rise with the label (Easy 1-3, Medium 4-6, Hard 7-9), as a bid sheet would have them. */
+    private static List<LabelledShot> withDays(List<LabelledShot> shots) {
+        Random random = new Random(5);
+        return shots.stream()
+                .map(s -> new LabelledShot(s.id(), s.features(), s.label(), 1 + 3 * s.label().ordinal() + 2 * random.nextDouble()))
+                .toList();
+    }
+
+    @Test
+    void trainingOnDaysRefusesShotsWithoutThem() {
+        List<LabelledShot> shots = SyntheticShots.generate(24, 16, 25);
+        TrainingConfig config = new TrainingConfig(1, 12, 5e-3f, 1, 42, 16, NetworkConfig.DEFAULT, 0f, true);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Trainer.train(shots.subList(0, 12), shots.subList(12, 24), config, epoch -> { }));
+        assertTrue(e.getMessage().contains("no artist-days"), e.getMessage());
+    }
+
+    @Test
     void theTemperatureIsFittedOnTheCalibrationShotsWhenGiven() {
         List<LabelledShot> shots = SyntheticShots.generate(72, 16, 22);
         List<LabelledShot> train = shots.subList(0, 48);
@@ -51,7 +113,7 @@ class TrainerTest {
         List<LabelledShot> mislabelled = shots.subList(60, 72).stream()
                 .map(s -> new LabelledShot(s.id(), s.features(), Difficulty.ofIndex((s.label().ordinal() + 1) % 3)))
                 .toList();
-        TrainingConfig config = new TrainingConfig(6, 12, 5e-3f, 6, 42, 16, NetworkConfig.DEFAULT, 0f);
+        TrainingConfig config = new TrainingConfig(6, 12, 5e-3f, 6, 42, 16, NetworkConfig.DEFAULT, 0f, false);
         double onValidation;
         try (TrainingResult result = Trainer.train(train, validation, config, epoch -> { })) {
             onValidation = result.temperature();
@@ -68,7 +130,7 @@ class TrainerTest {
         List<LabelledShot> shots = SyntheticShots.generate(48, 16, 23);
         List<LabelledShot> train = shots.subList(0, 36);
         List<LabelledShot> validation = shots.subList(36, 48);
-        TrainingConfig plain = new TrainingConfig(4, 12, 5e-3f, 4, 42, 16, NetworkConfig.DEFAULT, 0f);
+        TrainingConfig plain = new TrainingConfig(4, 12, 5e-3f, 4, 42, 16, NetworkConfig.DEFAULT, 0f, false);
         double plainNorm;
         try (TrainingResult result = Trainer.train(train, validation, plain, epoch -> { })) {
             plainNorm = squaredWeights(result);
