@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.shotscope.testsupport.GrayClip;
+import io.shotscope.testsupport.SharedClips;
 import org.junit.jupiter.api.Test;
 
 class ObjectsMetricTest {
@@ -41,6 +42,22 @@ class ObjectsMetricTest {
     void eachSeparatelyMovingObjectCountsOnce() {
         assertEquals(1, meanRegions(squares(1)), 0.25);
         assertEquals(3, meanRegions(squares(3)), 0.5);
+    }
+
+    @Test
+    void aLargeAnalysisCountsOnItsQuarterPlaneAlike() {
+        // at 1280 px the quarter plane is wide enough to replace the half plane; the same scene at
+        // twice the size must count the same objects
+        GrayClip large = GrayClip.read(SharedClips.clip("bottle-detection.mp4"), 16, 1280, 720);
+        assertTrue(large.width() / 4 >= ObjectsMetric.MAP_WIDTH, "the quarter plane is used");
+        assertEquals(0, meanRegions(large), 0.25);
+        GrayClip one = MotionTransforms.pasteObject(large, 96, 80, 80, 16, 7);
+        assertEquals(1, meanRegions(one), 0.25);
+        GrayClip three = one;
+        for (int k = 1; k < 3; k++) {
+            three = MotionTransforms.pasteObject(three, 96, 80 + 380 * k, 80 + 220 * (k % 2), 16, 7 + k);
+        }
+        assertEquals(3, meanRegions(three), 0.5);
     }
 
     @Test
