@@ -67,10 +67,12 @@ public final class ObjectCountExperiment {
         } else if (args.length >= 5 && args[0].equals("evaluate")) {
             int trainLimit = args.length > 5 ? Integer.parseInt(args[5]) : Integer.MAX_VALUE;
             evaluate(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]), Path.of(args[4]), trainLimit);
+        } else if (args.length >= 3 && args[0].equals("split")) {
+            split(Path.of(args[1]), Path.of(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : Integer.MAX_VALUE);
         } else if (args.length >= 3 && args[0].equals("counts")) {
             counts(Path.of(args[1]), Path.of(args[2]));
         } else {
-            System.err.println("usage: counts SHOT_DIR CACHE | extract SHOT_DIR CACHE [LIMIT] | evaluate TRAIN_DIR TRAIN_CACHE TEST_DIR TEST_CACHE [TRAIN_LIMIT]");
+            System.err.println("usage: counts SHOT_DIR CACHE | split SHOT_DIR CACHE [LIMIT] | extract SHOT_DIR CACHE [LIMIT] | evaluate TRAIN_DIR TRAIN_CACHE TEST_DIR TEST_CACHE [TRAIN_LIMIT]");
             System.exit(2);
         }
     }
@@ -354,6 +356,11 @@ public final class ObjectCountExperiment {
      * residual (analysis px per frame) under the component.
      */
     static double[][] objectFrames(Shot shot, ObjectParams p) {
+        return objectFrames(shot, p, null);
+    }
+
+    /** As above; when {@code sizes} is given, also adds each frame's kept region sizes (cells) to it. */
+    static double[][] objectFrames(Shot shot, ObjectParams p, List<int[]> sizes) {
         int frames = shot.probe().size();
         double[] counts = new double[frames];
         double[] roto = new double[frames];
@@ -411,14 +418,61 @@ public final class ObjectCountExperiment {
                 int block = Math.min(by - 1, y / scale) * bx + Math.min(bx - 1, x / scale);
                 speed[c] = Math.max(speed[c], f[HEADER + PER_BLOCK * block]);
             }
+            List<Integer> kept = new ArrayList<>();
             for (int c = 1; c <= n; c++) {
                 if (size[c] >= p.minCells() && bottom[c] - top[c] + 1 <= p.maxHeight() * h) {
                     counts[t]++;
                     roto[t] += 0.5 * (1 + speed[c] / 5);
+                    kept.add(size[c]);
                 }
+            }
+            if (sizes != null) {
+                sizes.add(kept.stream().mapToInt(Integer::intValue).toArray());
             }
         }
         return new double[][] {counts, roto};
+    }
+
+    /**
+     * Splitting merged regions (experiment, 2026-11-30): the synthetic objects of a shot share one
+     * size, so a region several times the shot's typical region is probably several objects that
+     * touch. Per shot: the typical size is a low quantile of all its kept regions' cell counts; each
+     * region counts {@code max(1, round(size / typical))}. Prints Pearson r with the object count
+     * and with the roto points of the shot's objects, for the plain count and for each quantile.
+     */
+    static void split(Path shotDir, Path cache, int limit) throws IOException {
+        List<Shot> shots = load(shotDir, cache, limit);
+        double[] quantiles = {0.1, 0.25, 0.5};
+        double[] plain = new double[shots.size()];
+        double[] plainMax = new double[shots.size()];
+        double[][] split = new double[quantiles.length][shots.size()];
+        for (int i = 0; i < shots.size(); i++) {
+            List<int[]> sizes = new ArrayList<>();
+            double[] counts = objectFrames(shots.get(i), TUNED_CELLS, sizes)[0];
+            plain[i] = Arrays.stream(counts).average().orElse(0);
+            plainMax[i] = Arrays.stream(counts).max().orElse(0);
+            int[] all = sizes.stream().flatMapToInt(Arrays::stream).sorted().toArray();
+            for (int q = 0; q < quantiles.length; q++) {
+                double typical = all.length == 0 ? 1 : all[(int) (quantiles[q] * (all.length - 1))];
+                double sum = 0;
+                for (int[] frame : sizes) {
+                    for (int size : frame) {
+                        sum += Math.max(1, Math.round(size / typical));
+                    }
+                }
+                split[q][i] = sum / Math.max(1, sizes.size());
+            }
+        }
+        double[] count = factor(shots, "object_count");
+        double[] roto = shots.stream().mapToDouble(ObjectCountExperiment::rotoObjects).toArray();
+        System.out.printf(Locale.ROOT, "%d shots; Pearson r with object_count / with object roto points%n", shots.size());
+        System.out.printf(Locale.ROOT, "  plain count, mean over frames   %.3f / %.3f%n", pearson(plain, count), pearson(plain, roto));
+        System.out.printf(Locale.ROOT, "  plain count, max over frames    %.3f / %.3f%n", pearson(plainMax, count),
+                pearson(plainMax, roto));
+        for (int q = 0; q < quantiles.length; q++) {
+            System.out.printf(Locale.ROOT, "  split by the p%02.0f region size     %.3f / %.3f%n", 100 * quantiles[q],
+                    pearson(split[q], count), pearson(split[q], roto));
+        }
     }
 
     private static final List<Map<Shot, double[]>> CELL_NOISE = List.of(new java.util.IdentityHashMap<>(),
