@@ -18,10 +18,15 @@ final class DatasetLoading {
 
     static List<LabelledShot> load(DatasetOptions options, boolean show, PrintWriter err)
             throws IOException, PlateException {
+        return load(entries(options), options.featureCache(), show, err);
+    }
+
+    /** The manifest's rows, read and checked but not analysed. */
+    static List<Manifest.Entry> entries(DatasetOptions options) throws IOException {
         if (!Files.isRegularFile(options.manifest)) {
             throw new IllegalArgumentException(options.manifest + ": no such manifest");
         }
-        return load(Manifest.read(options.manifest, options.daysThresholds), options.featureCache(), show, err);
+        return Manifest.read(options.manifest, options.daysThresholds);
     }
 
     static List<LabelledShot> load(List<Manifest.Entry> entries, FeatureCache cache, boolean show, PrintWriter err)

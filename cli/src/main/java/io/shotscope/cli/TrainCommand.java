@@ -93,8 +93,18 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         boolean show = progress.show();
         List<LabelledShot> shots;
+        boolean onDays;
         try {
-            shots = DatasetLoading.load(dataset, show, err);
+            // decided from the manifest alone, so a refusal comes before any shot is analysed
+            List<Manifest.Entry> entries = DatasetLoading.entries(dataset);
+            boolean allHaveDays = entries.stream().allMatch(Manifest.Entry::hasDays);
+            if (target == Target.days && (synthetic > 0 || !allHaveDays)) {
+                err.println("error: --target days needs a days column for every shot and no --synthetic shots "
+                        + "(their effort points are not your studio's days)");
+                return 1;
+            }
+            onDays = target == Target.days || (target == Target.auto && synthetic == 0 && allHaveDays);
+            shots = DatasetLoading.load(entries, dataset.featureCache(), show, err);
             if (synthetic > 0) {
                 shots = new ArrayList<>(shots);
                 shots.addAll(syntheticShots(show, err));
@@ -103,13 +113,6 @@ final class TrainCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return 1;
         }
-        boolean allHaveDays = shots.stream().allMatch(LabelledShot::hasDays);
-        if (target == Target.days && (synthetic > 0 || !allHaveDays)) {
-            err.println("error: --target days needs a days column for every shot and no --synthetic shots "
-                    + "(their effort points are not your studio's days)");
-            return 1;
-        }
-        boolean onDays = target == Target.days || (target == Target.auto && synthetic == 0 && allHaveDays);
         List<List<LabelledShot>> split = ShotDataset.split(shots, validation, seed);
         List<LabelledShot> held = split.get(1);
         List<List<LabelledShot>> rest = calibration > 0

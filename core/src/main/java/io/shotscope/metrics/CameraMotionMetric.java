@@ -33,14 +33,11 @@ public final class CameraMotionMetric implements ComplexityMetric {
         if (field == null) {
             return new double[] {Double.NaN, Double.NaN, Double.NaN};
         }
-        GlobalMotion g = field.global();
-        double dt = MotionUnits.seconds(frame);
-        int w = field.width();
+        double[] velocity = MotionUnits.cameraVelocity(frame, field);
         double halfDiagonal = 0.5 * Math.hypot(field.width(), field.height());
-        return new double[] {
-            MotionUnits.frameWidthsPerSecond(g.tx(), w, dt),
-            MotionUnits.frameWidthsPerSecond(g.ty(), w, dt),
-            MotionUnits.frameWidthsPerSecond(Math.abs(g.b()) * halfDiagonal, w, dt)};
+        double rotation = MotionUnits.frameWidthsPerSecond(
+                Math.abs(field.global().b()) * halfDiagonal, field.width(), MotionUnits.seconds(frame));
+        return new double[] {velocity[0], velocity[1], rotation};
     }
 
     @Override

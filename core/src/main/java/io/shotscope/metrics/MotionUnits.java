@@ -14,6 +14,15 @@ final class MotionUnits {
         return dt > 0 && Double.isFinite(dt) ? dt : DEFAULT_SECONDS;
     }
 
+    /** The camera's translation velocity {@code [tx, ty]} over this frame step, in frame widths per second. */
+    static double[] cameraVelocity(FrameContext frame, MotionField field) {
+        GlobalMotion camera = field.global();
+        double seconds = seconds(frame);
+        return new double[] {
+            frameWidthsPerSecond(camera.tx(), field.width(), seconds),
+            frameWidthsPerSecond(camera.ty(), field.width(), seconds)};
+    }
+
     /** A displacement in analysis pixels per frame step as frame widths per second. */
     static double frameWidthsPerSecond(double pixels, int width, double seconds) {
         return pixels / width / seconds;

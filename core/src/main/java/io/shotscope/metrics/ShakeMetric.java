@@ -32,12 +32,8 @@ public final class ShakeMetric implements ComplexityMetric {
         if (field == null) {
             return new double[] {Double.NaN, Double.NaN, Double.NaN};
         }
-        GlobalMotion camera = field.global();
-        double seconds = MotionUnits.seconds(frame);
-        return new double[] {
-            MotionUnits.frameWidthsPerSecond(camera.tx(), field.width(), seconds),
-            MotionUnits.frameWidthsPerSecond(camera.ty(), field.width(), seconds),
-            camera.valid() ? 1 : 0};
+        double[] velocity = MotionUnits.cameraVelocity(frame, field);
+        return new double[] {velocity[0], velocity[1], field.global().valid() ? 1 : 0};
     }
 
     @Override

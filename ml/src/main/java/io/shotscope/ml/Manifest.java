@@ -25,6 +25,10 @@ public final class Manifest {
         public Entry(String path, Difficulty label, int line) {
             this(path, label, line, Double.NaN);
         }
+
+        public boolean hasDays() {
+            return !Double.isNaN(days);
+        }
     }
 
     private Manifest() {

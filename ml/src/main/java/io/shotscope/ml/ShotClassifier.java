@@ -132,10 +132,7 @@ public final class ShotClassifier implements DifficultyModel, AutoCloseable {
             variants.add(sampled.withMetric(m, metadata.normalisation().mean()[m]));
         }
         float[][] logits = logits(variants);
-        List<double[]> p = new ArrayList<>(logits.length);
-        for (float[] row : logits) {
-            p.add(TemperatureScaling.softmax(row, metadata.temperature()));
-        }
+        List<double[]> p = calibrated(logits);
         double[] probabilities = p.get(0);
         int label = Evaluator.argmax(probabilities);
         List<String> keys = metadata.metrics();
@@ -193,8 +190,12 @@ public final class ShotClassifier implements DifficultyModel, AutoCloseable {
     /** Calibrated probabilities: softmax of logits divided by the fitted temperature. */
     @Override
     public List<double[]> probabilities(List<ShotFeatures> shots) {
-        List<double[]> out = new ArrayList<>(shots.size());
-        for (float[] row : logits(shots)) {
+        return calibrated(logits(shots));
+    }
+
+    private List<double[]> calibrated(float[][] logits) {
+        List<double[]> out = new ArrayList<>(logits.length);
+        for (float[] row : logits) {
             out.add(TemperatureScaling.softmax(row, metadata.temperature()));
         }
         return out;
