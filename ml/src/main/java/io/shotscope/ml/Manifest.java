@@ -12,7 +12,7 @@ import java.util.Locale;
  * A studio's list of labelled shots: a CSV with a header naming a {@code path} column and either a
  * {@code label} column (Easy/Medium/Hard) or a {@code days} column (artist-days, mapped to classes by
  * thresholds). With both, the label gives the class and the days are kept ({@link Entry#days}: training
- * can learn them). Other columns are ignored; relative paths are resolved against the manifest's folder.
+ * can learn them; a blank days cell there means unknown). Other columns are ignored; relative paths are resolved against the manifest's folder.
  */
 public final class Manifest {
 
@@ -60,7 +60,9 @@ public final class Manifest {
             if (cells.length <= Math.max(path, Math.max(label, days))) {
                 throw new IllegalArgumentException(where + "too few columns");
             }
-            double dayCount = days >= 0 ? parseDays(cells[days].strip(), where) : Double.NaN;
+            // beside a label, a blank days cell is unknown days; without one, days give the class
+            boolean noDays = days < 0 || (label >= 0 && cells[days].isBlank());
+            double dayCount = noDays ? Double.NaN : parseDays(cells[days].strip(), where);
             Difficulty difficulty = label >= 0 ? parseLabel(cells[label].strip(), where)
                     : fromDays(dayCount, daysThresholds);
             String p = cells[path].strip();

@@ -49,6 +49,18 @@ class ManifestTest {
     }
 
     @Test
+    void besideALabelABlankDaysCellIsUnknownButABadOneIsRefused(@TempDir Path dir) throws Exception {
+        Path blank = Files.writeString(dir.resolve("blank.csv"), "path,label,days\na.mov,Easy,\nb.mov,Hard,4\n");
+        List<Manifest.Entry> entries = Manifest.read(blank, new double[] {2, 6});
+        assertTrue(!entries.get(0).hasDays() && entries.get(1).hasDays());
+
+        Path bad = Files.writeString(dir.resolve("bad-days.csv"), "path,label,days\na.mov,Easy,soon\n");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Manifest.read(bad, new double[] {2, 6}));
+        assertTrue(e.getMessage().startsWith(bad + ":2: days 'soon'"), e.getMessage());
+    }
+
+    @Test
     void badRowsAreRefusedWithFileAndLine(@TempDir Path dir) throws Exception {
         Path csv = Files.writeString(dir.resolve("bad.csv"), "path,label\na.mov,Easy\nb.mov,Impossible\n");
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
