@@ -8,6 +8,9 @@ department's true points would give. Not part of the product; needs numpy and sc
 (Debian: apt-get install python3-sklearn).
 
 usage: summary_ceiling.py TRAIN_MANIFEST TEST_MANIFEST CACHE_DIR [ANALYSER_VERSION] [METRICS]
+
+With OBJECTS_TRAIN and OBJECTS_TEST set to the CSVs of `ObjectCountExperiment export`, it also
+reports what the experiment's one-frame and four-frame object maps add to the summaries.
 """
 import csv
 import hashlib
@@ -71,6 +74,17 @@ def points(row):
     return np.array([matchmove, objects, detail, paint, degrain, lighting, defocus])
 
 
+def objects(path, rows):
+    """The experiment's per-shot object measures, in the order of the manifest rows."""
+    table = {}
+    with open(path) as f:
+        reader = csv.reader(f)
+        header = next(reader)[1:]
+        for line in reader:
+            table[line[0]] = [float(v) for v in line[1:]]
+    return np.array([table[os.path.basename(r['path'])] for r in rows]), header
+
+
 def summaries(x):
     s = np.sort(x, 1)
     n = x.shape[1]
@@ -102,12 +116,34 @@ def main(train_manifest, test_manifest, cache, version='0.2.0', metrics='11'):
         net = dict(hidden_layer_sizes=(64,), alpha=1e-2, max_iter=3000, early_stopping=True, random_state=seed)
         report(f'network (64), labels, seed {seed}', MLPClassifier(**net).fit(ztr, ytr).predict(zte))
         report(f'network (64), points, seed {seed}', classes(MLPRegressor(**net).fit(ztr, ptr.sum(1)).predict(zte)))
+        report(f'network (64), points per department summed, seed {seed}',
+               classes(MLPRegressor(**net).fit(ztr, ptr).predict(zte).sum(1)))
+        both = np.column_stack([ptr.sum(1), ptr])
+        report(f'network (64), points and departments, points read, seed {seed}',
+               classes(MLPRegressor(**net).fit(ztr, both).predict(zte)[:, 0]))
     trees = dict(max_iter=300, learning_rate=0.05, random_state=0)
     report('gradient-boosted trees, labels', HistGradientBoostingClassifier(**trees).fit(ztr, ytr).predict(zte))
     report('gradient-boosted trees, points', classes(HistGradientBoostingRegressor(**trees).fit(ztr, ptr.sum(1)).predict(zte)))
     estimates = np.column_stack([HistGradientBoostingRegressor(**trees).fit(ztr, ptr[:, d]).predict(zte)
                                  for d in range(len(DEPARTMENTS))])
     report('gradient-boosted trees, one per department, summed', classes(estimates.sum(1)))
+    if os.environ.get('OBJECTS_TRAIN'):
+        extra_tr, header = objects(os.environ['OBJECTS_TRAIN'], rtr)
+        extra_te, _ = objects(os.environ['OBJECTS_TEST'], rte)
+        for prefix in ('cells_', 'cells4_', ''):
+            cols = [i for i, h in enumerate(header) if h.startswith(prefix)]
+            sc = StandardScaler().fit(extra_tr[:, cols])
+            atr = np.hstack([ztr, sc.transform(extra_tr[:, cols])])
+            ate = np.hstack([zte, sc.transform(extra_te[:, cols])])
+            what = prefix.rstrip('_') or 'both maps'
+            est = np.column_stack([HistGradientBoostingRegressor(**trees).fit(atr, ptr[:, d]).predict(ate)
+                                   for d in range(len(DEPARTMENTS))])
+            error = np.mean((est[:, 1] - pte[:, 1]) ** 2)
+            report(f'+ {what}: trees per department (object roto error {error:.3f})', classes(est.sum(1)))
+            for seed in range(3):
+                net = dict(hidden_layer_sizes=(64,), alpha=1e-2, max_iter=3000, early_stopping=True, random_state=seed)
+                report(f'+ {what}: network (64), points, seed {seed}',
+                       classes(MLPRegressor(**net).fit(atr, ptr.sum(1)).predict(ate)))
     for d, name in enumerate(DEPARTMENTS):
         error = np.mean((estimates[:, d] - pte[:, d]) ** 2)
         known = estimates.copy()

@@ -47,6 +47,9 @@ import java.util.stream.Stream;
  *   with the true factors as the ceiling reference.</li>
  *   <li>{@code counts SHOT_DIR CACHE}: the tuned counters on any footage (no manifest needed).</li>
  * </ol>
+ * Later questions, on the same extracted caches (docs/model.md, 2026-11-30): {@code split}
+ * (splitting merged regions by size), {@code roto} (how each map reads the object roto points) and
+ * {@code export} (per-shot object statistics for bench/python/summary_ceiling.py).
  */
 public final class ObjectCountExperiment {
 
@@ -69,10 +72,14 @@ public final class ObjectCountExperiment {
             evaluate(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]), Path.of(args[4]), trainLimit);
         } else if (args.length >= 3 && args[0].equals("split")) {
             split(Path.of(args[1]), Path.of(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : Integer.MAX_VALUE);
+        } else if (args.length >= 4 && args[0].equals("export")) {
+            export(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]));
+        } else if (args.length >= 3 && args[0].equals("roto")) {
+            roto(Path.of(args[1]), Path.of(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : Integer.MAX_VALUE);
         } else if (args.length >= 3 && args[0].equals("counts")) {
             counts(Path.of(args[1]), Path.of(args[2]));
         } else {
-            System.err.println("usage: counts SHOT_DIR CACHE | split SHOT_DIR CACHE [LIMIT] | extract SHOT_DIR CACHE [LIMIT] | evaluate TRAIN_DIR TRAIN_CACHE TEST_DIR TEST_CACHE [TRAIN_LIMIT]");
+            System.err.println("usage: counts SHOT_DIR CACHE | split SHOT_DIR CACHE [LIMIT] | roto SHOT_DIR CACHE [LIMIT] | export SHOT_DIR CACHE OUT_CSV | extract SHOT_DIR CACHE [LIMIT] | evaluate TRAIN_DIR TRAIN_CACHE TEST_DIR TEST_CACHE [TRAIN_LIMIT]");
             System.exit(2);
         }
     }
@@ -473,6 +480,100 @@ public final class ObjectCountExperiment {
             System.out.printf(Locale.ROOT, "  split by the p%02.0f region size     %.3f / %.3f%n", 100 * quantiles[q],
                     pearson(split[q], count), pearson(split[q], roto));
         }
+    }
+
+    /**
+     * How well each map's per-shot mean count and roto estimate read the object roto points
+     * (experiment, 2026-11-30): Pearson r with the object count and with the rubric's object term,
+     * and the share of the true count found by object speed, size and count. The four-frame map is
+     * also tried with a lower height limit.
+     */
+    static void roto(Path shotDir, Path cache, int limit) throws IOException {
+        List<Shot> shots = load(shotDir, cache, limit);
+        double[] count = factor(shots, "object_count");
+        double[] speed = factor(shots, "object_speed");
+        double[] size = factor(shots, "object_size");
+        double[] points = shots.stream().mapToDouble(ObjectCountExperiment::rotoObjects).toArray();
+        double[] countTimesSpeed = new double[shots.size()];
+        for (int i = 0; i < shots.size(); i++) {
+            countTimesSpeed[i] = count[i] * 0.5 * (1 + speed[i] / 5);
+        }
+        System.out.printf(Locale.ROOT, "%d shots; Pearson r of the per-shot mean with object_count / object roto points%n",
+                shots.size());
+        System.out.printf(Locale.ROOT, "  reference: true count x true speed vs points %.3f%n", pearson(countTimesSpeed, points));
+        List<ObjectParams> params = new ArrayList<>(List.of(TUNED_CELLS, TUNED_SPAN));
+        for (double maxHeight : new double[] {0.5, 0.6}) {
+            params.add(new ObjectParams("cells" + SPAN, 16, 1.5, 8, true, 1, maxHeight));
+        }
+        for (ObjectParams p : params) {
+            double[] counts = new double[shots.size()];
+            double[] estimate = new double[shots.size()];
+            // the estimate per region is 0.5 * (1 + speed / 5): times the true count, only the count is measured truly
+            double[] trueCountMeasuredSpeed = new double[shots.size()];
+            for (int i = 0; i < shots.size(); i++) {
+                double[][] frames = objectFrames(shots.get(i), p);
+                counts[i] = Arrays.stream(frames[0]).average().orElse(0);
+                estimate[i] = Arrays.stream(frames[1]).average().orElse(0);
+                trueCountMeasuredSpeed[i] = count[i] * (counts[i] > 0 ? estimate[i] / counts[i] : 0.5);
+            }
+            System.out.println(" " + p);
+            System.out.printf(Locale.ROOT, "  count %.3f / %.3f, roto estimate %.3f / %.3f, true count x measured speed - / %.3f%n",
+                    pearson(counts, count), pearson(counts, points), pearson(estimate, count), pearson(estimate, points),
+                    pearson(trueCountMeasuredSpeed, points));
+            System.out.println("  found / true count by object speed:" + foundBy(speed, new double[] {0, 1, 2, 4, 7, 11}, counts, count));
+            System.out.println("  found / true count by object size: " + foundBy(size, new double[] {0.1, 0.15, 0.2, 0.25, 0.31}, counts, count));
+            System.out.println("  found / true count by object count:" + foundBy(count, new double[] {1, 2, 3, 4, 5}, counts, count));
+        }
+    }
+
+    /** Per bucket {@code [edges[b], edges[b + 1])} of {@code factor}, measured over true count (shots with objects). */
+    private static String foundBy(double[] factor, double[] edges, double[] measured, double[] truth) {
+        StringBuilder line = new StringBuilder();
+        for (int b = 0; b + 1 < edges.length; b++) {
+            double found = 0;
+            double there = 0;
+            for (int i = 0; i < factor.length; i++) {
+                if (truth[i] > 0 && factor[i] >= edges[b] && factor[i] < edges[b + 1]) {
+                    found += measured[i];
+                    there += truth[i];
+                }
+            }
+            line.append(String.format(Locale.ROOT, " [%.2f,%.2f) %.2f", edges[b], edges[b + 1], found / there));
+        }
+        return line.toString();
+    }
+
+    /**
+     * Per shot, the one-frame and the four-frame maps' count and roto estimate (mean, p90, max over
+     * frames) as CSV, for summary_ceiling.py ({@code OBJECTS_TRAIN}, {@code OBJECTS_TEST}).
+     */
+    static void export(Path shotDir, Path cache, Path out) throws IOException {
+        List<Shot> shots = load(shotDir, cache, Integer.MAX_VALUE);
+        ObjectParams[] maps = {TUNED_CELLS, TUNED_SPAN};
+        StringBuilder csv = new StringBuilder("name");
+        for (ObjectParams p : maps) {
+            for (String what : new String[] {"count", "roto"}) {
+                for (String stat : new String[] {"mean", "p90", "max"}) {
+                    csv.append(',').append(p.source()).append('_').append(what).append('_').append(stat);
+                }
+            }
+        }
+        csv.append('\n');
+        for (Shot shot : shots) {
+            csv.append(shot.name());
+            for (ObjectParams p : maps) {
+                for (double[] series : objectFrames(shot, p)) {
+                    double[] sorted = series.clone();
+                    Arrays.sort(sorted);
+                    int n = sorted.length;
+                    csv.append(String.format(Locale.ROOT, ",%.4f,%.4f,%.4f", Arrays.stream(series).average().orElse(0),
+                            n == 0 ? 0 : sorted[(int) (0.9 * (n - 1))], n == 0 ? 0 : sorted[n - 1]));
+                }
+            }
+            csv.append('\n');
+        }
+        Files.writeString(out, csv);
+        System.out.println("wrote " + shots.size() + " shots to " + out);
     }
 
     private static final List<Map<Shot, double[]>> CELL_NOISE = List.of(new java.util.IdentityHashMap<>(),
