@@ -85,6 +85,11 @@ def objects(path, rows):
     return np.array([table[os.path.basename(r['path'])] for r in rows]), header
 
 
+def small_network(seed):
+    """The one-hidden-layer network's settings, for MLPClassifier and MLPRegressor alike."""
+    return dict(hidden_layer_sizes=(64,), alpha=1e-2, max_iter=3000, early_stopping=True, random_state=seed)
+
+
 def summaries(x):
     s = np.sort(x, 1)
     n = x.shape[1]
@@ -113,7 +118,7 @@ def main(train_manifest, test_manifest, cache, version='0.2.0', metrics='11'):
     report('logistic regression, labels', LogisticRegression(max_iter=5000).fit(ztr, ytr).predict(zte))
     report('ridge regression, points', classes(Ridge(1.0).fit(ztr, ptr.sum(1)).predict(zte)))
     for seed in range(3):
-        net = dict(hidden_layer_sizes=(64,), alpha=1e-2, max_iter=3000, early_stopping=True, random_state=seed)
+        net = small_network(seed)
         report(f'network (64), labels, seed {seed}', MLPClassifier(**net).fit(ztr, ytr).predict(zte))
         report(f'network (64), points, seed {seed}', classes(MLPRegressor(**net).fit(ztr, ptr.sum(1)).predict(zte)))
         report(f'network (64), points per department summed, seed {seed}',
@@ -141,9 +146,8 @@ def main(train_manifest, test_manifest, cache, version='0.2.0', metrics='11'):
             error = np.mean((est[:, 1] - pte[:, 1]) ** 2)
             report(f'+ {what}: trees per department (object roto error {error:.3f})', classes(est.sum(1)))
             for seed in range(3):
-                net = dict(hidden_layer_sizes=(64,), alpha=1e-2, max_iter=3000, early_stopping=True, random_state=seed)
                 report(f'+ {what}: network (64), points, seed {seed}',
-                       classes(MLPRegressor(**net).fit(atr, ptr.sum(1)).predict(ate)))
+                       classes(MLPRegressor(**small_network(seed)).fit(atr, ptr.sum(1)).predict(ate)))
     for d, name in enumerate(DEPARTMENTS):
         error = np.mean((estimates[:, d] - pte[:, d]) ** 2)
         known = estimates.copy()

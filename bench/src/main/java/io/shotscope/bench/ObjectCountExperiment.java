@@ -544,8 +544,8 @@ public final class ObjectCountExperiment {
     }
 
     /**
-     * Per shot, the one-frame and the four-frame maps' count and roto estimate (mean, p90, max over
-     * frames) as CSV, for summary_ceiling.py ({@code OBJECTS_TRAIN}, {@code OBJECTS_TEST}).
+     * Per shot, the one-frame and the four-frame maps' count and roto estimate ({@link #robust}
+     * statistics over frames) as CSV, for summary_ceiling.py ({@code OBJECTS_TRAIN}, {@code OBJECTS_TEST}).
      */
     static void export(Path shotDir, Path cache, Path out) throws IOException {
         List<Shot> shots = load(shotDir, cache, Integer.MAX_VALUE);
@@ -553,7 +553,7 @@ public final class ObjectCountExperiment {
         StringBuilder csv = new StringBuilder("name");
         for (ObjectParams p : maps) {
             for (String what : new String[] {"count", "roto"}) {
-                for (String stat : new String[] {"mean", "p90", "max"}) {
+                for (String stat : ROBUST) {
                     csv.append(',').append(p.source()).append('_').append(what).append('_').append(stat);
                 }
             }
@@ -563,11 +563,9 @@ public final class ObjectCountExperiment {
             csv.append(shot.name());
             for (ObjectParams p : maps) {
                 for (double[] series : objectFrames(shot, p)) {
-                    double[] sorted = series.clone();
-                    Arrays.sort(sorted);
-                    int n = sorted.length;
-                    csv.append(String.format(Locale.ROOT, ",%.4f,%.4f,%.4f", Arrays.stream(series).average().orElse(0),
-                            n == 0 ? 0 : sorted[(int) (0.9 * (n - 1))], n == 0 ? 0 : sorted[n - 1]));
+                    for (double v : robust(series)) {
+                        csv.append(String.format(Locale.ROOT, ",%.4f", v));
+                    }
                 }
             }
             csv.append('\n');
