@@ -100,6 +100,65 @@ def classes(total):
     return np.where(total < 4.5, 0, np.where(total < 7, 1, 2))
 
 
+def series(path, rows):
+    """Per shot, the 32 frames the network samples of each series of `ObjectCountExperiment series`."""
+    table = {}
+    with open(path) as f:
+        for line in csv.reader(f):
+            values = np.array([float(v) for v in line[2:]])
+            index = np.round(np.linspace(0, len(values) - 1, FRAMES)).astype(int)
+            table.setdefault(line[0], {})[line[1]] = values[index]
+    return [table[os.path.basename(r['path'])] for r in rows]
+
+
+def series_variants(ztr, zte, ptr, rtr, rte, report, trees):
+    """What each reading of the four-frame object map adds: mean, std, max and p95 over the 32 frames."""
+    str_, ste = series(os.environ['SERIES_TRAIN'], rtr), series(os.environ['SERIES_TEST'], rte)
+
+    def stats(shots, names):
+        x = np.array([[s[n] for n in names] for s in shots])
+        srt = np.sort(x, 2)
+        return np.concatenate([x.mean(2), x.std(2), srt[:, :, -1], srt[:, :, int(0.95 * (FRAMES - 1))]], 1)
+
+    for names in (['score'], ['count'], ['roto'], ['count', 'roto']):
+        a, b = stats(str_, names), stats(ste, names)
+        sc = StandardScaler().fit(a)
+        atr, ate = np.hstack([ztr, sc.transform(a)]), np.hstack([zte, sc.transform(b)])
+        what = ' and '.join(names)
+        report(f'+ four-frame {what}: ridge, points', classes(Ridge(1.0).fit(atr, ptr.sum(1)).predict(ate)))
+        est = np.column_stack([HistGradientBoostingRegressor(**trees).fit(atr, ptr[:, d]).predict(ate)
+                               for d in range(len(DEPARTMENTS))])
+        report(f'+ four-frame {what}: trees per department', classes(est.sum(1)))
+        for seed in range(3):
+            report(f'+ four-frame {what}: network (64), points, seed {seed}',
+                   classes(MLPRegressor(**small_network(seed)).fit(atr, ptr.sum(1)).predict(ate)))
+
+
+def stacking(ztr, ptr, zte, pte, report, trees):
+    """Per department, trees against the small network; then the network given the trees' estimates."""
+    folds = 5
+    fold = np.arange(len(ztr)) % folds
+    oof = np.zeros_like(ptr)
+    for k in range(folds):
+        for d in range(len(DEPARTMENTS)):
+            model = HistGradientBoostingRegressor(**trees).fit(ztr[fold != k], ptr[fold != k, d])
+            oof[fold == k, d] = model.predict(ztr[fold == k])
+    est = np.column_stack([HistGradientBoostingRegressor(**trees).fit(ztr, ptr[:, d]).predict(zte)
+                           for d in range(len(DEPARTMENTS))])
+    net = MLPRegressor(**small_network(0)).fit(ztr, ptr).predict(zte)
+    print('  per department, test squared error: trees / network (64)')
+    for d, name in enumerate(DEPARTMENTS):
+        print(f'    {name:12s} {np.mean((est[:, d] - pte[:, d]) ** 2):.3f} / {np.mean((net[:, d] - pte[:, d]) ** 2):.3f}'
+              f'  (variance {np.var(pte[:, d]):.3f})')
+    sc = StandardScaler().fit(oof)
+    atr, ate = np.hstack([ztr, sc.transform(oof)]), np.hstack([zte, sc.transform(est)])
+    report('trees per department, summed (stacking reference)', classes(est.sum(1)))
+    report('ridge on summaries + out-of-fold department trees', classes(Ridge(1.0).fit(atr, ptr.sum(1)).predict(ate)))
+    for seed in range(3):
+        report(f'network (64) on summaries + department trees, seed {seed}',
+               classes(MLPRegressor(**small_network(seed)).fit(atr, ptr.sum(1)).predict(ate)))
+
+
 def main(train_manifest, test_manifest, cache, version='0.2.0', metrics='11'):
     xtr, rtr = load(train_manifest, cache, version, int(metrics))
     xte, rte = load(test_manifest, cache, version, int(metrics))
@@ -132,6 +191,10 @@ def main(train_manifest, test_manifest, cache, version='0.2.0', metrics='11'):
     estimates = np.column_stack([HistGradientBoostingRegressor(**trees).fit(ztr, ptr[:, d]).predict(zte)
                                  for d in range(len(DEPARTMENTS))])
     report('gradient-boosted trees, one per department, summed', classes(estimates.sum(1)))
+    if os.environ.get('SERIES_TRAIN'):
+        series_variants(ztr, zte, ptr, rtr, rte, report, trees)
+    if os.environ.get('STACKING'):
+        stacking(ztr, ptr, zte, pte, report, trees)
     if os.environ.get('OBJECTS_TRAIN'):
         extra_tr, header = objects(os.environ['OBJECTS_TRAIN'], rtr)
         extra_te, _ = objects(os.environ['OBJECTS_TEST'], rte)

@@ -76,10 +76,14 @@ public final class ObjectCountExperiment {
             export(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]));
         } else if (args.length >= 3 && args[0].equals("roto")) {
             roto(Path.of(args[1]), Path.of(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : Integer.MAX_VALUE);
+        } else if (args.length >= 4 && args[0].equals("series")) {
+            series(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]));
+        } else if (args.length >= 3 && args[0].equals("tracks")) {
+            tracks(Path.of(args[1]), Path.of(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : Integer.MAX_VALUE);
         } else if (args.length >= 3 && args[0].equals("counts")) {
             counts(Path.of(args[1]), Path.of(args[2]));
         } else {
-            System.err.println("usage: counts SHOT_DIR CACHE | split SHOT_DIR CACHE [LIMIT] | roto SHOT_DIR CACHE [LIMIT] | export SHOT_DIR CACHE OUT_CSV | extract SHOT_DIR CACHE [LIMIT] | evaluate TRAIN_DIR TRAIN_CACHE TEST_DIR TEST_CACHE [TRAIN_LIMIT]");
+            System.err.println("usage: counts SHOT_DIR CACHE | series SHOT_DIR CACHE OUT_CSV | tracks SHOT_DIR CACHE [LIMIT] | split SHOT_DIR CACHE [LIMIT] | roto SHOT_DIR CACHE [LIMIT] | export SHOT_DIR CACHE OUT_CSV | extract SHOT_DIR CACHE [LIMIT] | evaluate TRAIN_DIR TRAIN_CACHE TEST_DIR TEST_CACHE [TRAIN_LIMIT]");
             System.exit(2);
         }
     }
@@ -372,72 +376,114 @@ public final class ObjectCountExperiment {
         double[] counts = new double[frames];
         double[] roto = new double[frames];
         for (int t = 0; t < frames; t++) {
-            float[] f = shot.probe().get(t);
-            int bx = (int) f[9];
-            int by = (int) f[10];
-            int nb = bx * by;
-            boolean[] mask;
-            int w;
-            int h;
-            int scale;
-            if (p.source().equals("blocks")) {
-                w = bx;
-                h = by;
-                scale = 1;
-                mask = new boolean[nb];
-                for (int i = 0; i < nb; i++) {
-                    mask[i] = f[HEADER + PER_BLOCK * i] > DEAD_ZONE_PX + p.threshold();
-                }
-            } else {
-                int code = (int) f[11];
-                w = code / 1000;
-                h = code % 1000;
-                scale = MotionField.BLOCK / (2 * CELL);
-                int map = p.source().equals("cells") ? 0 : 1;
-                int at = HEADER + PER_BLOCK * nb + map * w * h;
-                double noise = cellNoise(shot, map)[t];
-                double thr = p.threshold() + p.noiseGain() * noise;
-                mask = new boolean[w * h];
-                for (int i = 0; i < w * h; i++) {
-                    mask[i] = f[at + i] > thr;
-                }
-            }
-            for (int d = 0; d < p.dilate(); d++) {
-                mask = dilate(mask, w, h);
-            }
-            int[] labels = new int[w * h];
-            int n = label(mask, w, h, p.eight(), labels);
-            int[] size = new int[n + 1];
-            int[] top = new int[n + 1];
-            int[] bottom = new int[n + 1];
-            double[] speed = new double[n + 1];
-            Arrays.fill(top, Integer.MAX_VALUE);
-            for (int i = 0; i < labels.length; i++) {
-                int c = labels[i];
-                if (c == 0) {
-                    continue;
-                }
-                int x = i % w;
-                int y = i / w;
-                size[c]++;
-                top[c] = Math.min(top[c], y);
-                bottom[c] = Math.max(bottom[c], y);
-                int block = Math.min(by - 1, y / scale) * bx + Math.min(bx - 1, x / scale);
-                speed[c] = Math.max(speed[c], f[HEADER + PER_BLOCK * block]);
-            }
-            List<Integer> kept = new ArrayList<>();
-            for (int c = 1; c <= n; c++) {
-                if (size[c] >= p.minCells() && bottom[c] - top[c] + 1 <= p.maxHeight() * h) {
-                    counts[t]++;
-                    roto[t] += 0.5 * (1 + speed[c] / 5);
-                    kept.add(size[c]);
-                }
+            List<Region> kept = regions(shot, p, t);
+            for (Region r : kept) {
+                counts[t]++;
+                roto[t] += 0.5 * (1 + r.speed() / 5);
             }
             if (sizes != null) {
-                sizes.add(kept.stream().mapToInt(Integer::intValue).toArray());
+                sizes.add(kept.stream().mapToInt(Region::size).toArray());
             }
         }
         return new double[][] {counts, roto};
+    }
+
+    /**
+     * One kept region of a frame's map: centroid and bounds in map cells (x right, y down), its
+     * size in cells, and the largest block residual under it (analysis px per frame).
+     */
+    record Region(double x, double y, int size, int left, int top, int right, int bottom, double speed) {
+        int height() {
+            return bottom - top + 1;
+        }
+    }
+
+    /** Width and height of a shot's map for {@code p} (cells or blocks). */
+    static int[] mapSize(Shot shot, ObjectParams p) {
+        float[] f = shot.probe().get(0);
+        if (p.source().equals("blocks")) {
+            return new int[] {(int) f[9], (int) f[10]};
+        }
+        int code = (int) f[11];
+        return new int[] {code / 1000, code % 1000};
+    }
+
+    /**
+     * The connected components of moving cells or blocks in probe frame t, of at least minCells
+     * cells and at most maxHeight of the frame tall (taller ones are taken for an occluder, which
+     * crosses the whole frame height).
+     */
+    static List<Region> regions(Shot shot, ObjectParams p, int t) {
+        float[] f = shot.probe().get(t);
+        int bx = (int) f[9];
+        int by = (int) f[10];
+        int nb = bx * by;
+        boolean[] mask;
+        int w;
+        int h;
+        int scale;
+        if (p.source().equals("blocks")) {
+            w = bx;
+            h = by;
+            scale = 1;
+            mask = new boolean[nb];
+            for (int i = 0; i < nb; i++) {
+                mask[i] = f[HEADER + PER_BLOCK * i] > DEAD_ZONE_PX + p.threshold();
+            }
+        } else {
+            int code = (int) f[11];
+            w = code / 1000;
+            h = code % 1000;
+            scale = MotionField.BLOCK / (2 * CELL);
+            int map = p.source().equals("cells") ? 0 : 1;
+            int at = HEADER + PER_BLOCK * nb + map * w * h;
+            double noise = cellNoise(shot, map)[t];
+            double thr = p.threshold() + p.noiseGain() * noise;
+            mask = new boolean[w * h];
+            for (int i = 0; i < w * h; i++) {
+                mask[i] = f[at + i] > thr;
+            }
+        }
+        for (int d = 0; d < p.dilate(); d++) {
+            mask = dilate(mask, w, h);
+        }
+        int[] labels = new int[w * h];
+        int n = label(mask, w, h, p.eight(), labels);
+        int[] size = new int[n + 1];
+        int[] left = new int[n + 1];
+        int[] top = new int[n + 1];
+        int[] right = new int[n + 1];
+        int[] bottom = new int[n + 1];
+        double[] sx = new double[n + 1];
+        double[] sy = new double[n + 1];
+        double[] speed = new double[n + 1];
+        Arrays.fill(top, Integer.MAX_VALUE);
+        Arrays.fill(left, Integer.MAX_VALUE);
+        for (int i = 0; i < labels.length; i++) {
+            int c = labels[i];
+            if (c == 0) {
+                continue;
+            }
+            int x = i % w;
+            int y = i / w;
+            size[c]++;
+            sx[c] += x;
+            sy[c] += y;
+            left[c] = Math.min(left[c], x);
+            right[c] = Math.max(right[c], x);
+            top[c] = Math.min(top[c], y);
+            bottom[c] = Math.max(bottom[c], y);
+            int block = Math.min(by - 1, y / scale) * bx + Math.min(bx - 1, x / scale);
+            speed[c] = Math.max(speed[c], f[HEADER + PER_BLOCK * block]);
+        }
+        List<Region> kept = new ArrayList<>();
+        for (int c = 1; c <= n; c++) {
+            if (size[c] >= p.minCells() && bottom[c] - top[c] + 1 <= p.maxHeight() * h) {
+                kept.add(new Region(sx[c] / size[c], sy[c] / size[c], size[c], left[c], top[c], right[c], bottom[c],
+                        speed[c]));
+            }
+        }
+        return kept;
     }
 
     /**
@@ -523,6 +569,93 @@ public final class ObjectCountExperiment {
             System.out.println("  found / true count by object speed:" + foundBy(speed, new double[] {0, 1, 2, 4, 7, 11}, counts, count));
             System.out.println("  found / true count by object size: " + foundBy(size, new double[] {0.1, 0.15, 0.2, 0.25, 0.31}, counts, count));
             System.out.println("  found / true count by object count:" + foundBy(count, new double[] {1, 2, 3, 4, 5}, counts, count));
+        }
+    }
+
+    /**
+     * Per shot and frame, three readings of the four-frame map's regions as CSV rows
+     * {@code name,series,value...} (experiment, 2026-11-30): {@code count}, the roto estimate
+     * ({@code roto}: the sum of 0.5 * (1 + speed / 5)), and {@code score}, the shipped
+     * {@code objects} score's formula (1 - exp(-sum of (1 + speed / 0.375 frame widths per second) / 3)).
+     * Which of them helps a learner that sees 32 sampled frames, as the network does?
+     */
+    static void series(Path shotDir, Path cache, Path out) throws IOException {
+        List<Shot> shots = load(shotDir, cache, Integer.MAX_VALUE);
+        StringBuilder csv = new StringBuilder();
+        for (Shot shot : shots) {
+            int frames = shot.probe().size();
+            double width = mapSize(shot, TUNED_SPAN)[0] * 2.0 * CELL;
+            double[][] v = new double[3][frames];
+            for (int t = 0; t < frames; t++) {
+                double weights = 0;
+                for (Region r : regions(shot, TUNED_SPAN, t)) {
+                    v[0][t]++;
+                    v[1][t] += 0.5 * (1 + r.speed() / 5);
+                    weights += 1 + r.speed() / width * 24 / 0.375;
+                }
+                v[2][t] = 1 - Math.exp(-weights / 3);
+            }
+            String[] names = {"count", "roto", "score"};
+            for (int k = 0; k < names.length; k++) {
+                csv.append(shot.name()).append(',').append(names[k]);
+                for (double x : v[k]) {
+                    csv.append(String.format(Locale.ROOT, ",%.4f", x));
+                }
+                csv.append('\n');
+            }
+        }
+        Files.writeString(out, csv);
+        System.out.println("wrote " + shots.size() + " shots to " + out);
+    }
+
+    /**
+     * Following regions over the shot (experiment, 2026-11-30, {@link ObjectTracks}): Pearson r of
+     * each per-shot track measure with the object count and the object roto points, for both maps
+     * and a few tracker settings, beside the per-frame mean count.
+     */
+    static void tracks(Path shotDir, Path cache, int limit) throws IOException {
+        List<Shot> shots = load(shotDir, cache, limit);
+        double[] count = factor(shots, "object_count");
+        double[] speed = factor(shots, "object_speed");
+        double[] points = shots.stream().mapToDouble(ObjectCountExperiment::rotoObjects).toArray();
+        System.out.printf(Locale.ROOT, "%d shots; Pearson r with object_count / object roto points%n", shots.size());
+        List<ObjectTracks.Params> settings = new ArrayList<>(List.of(ObjectTracks.DEFAULT));
+        String only = System.getProperty("tracks");
+        if (only != null) {
+            String[] v = only.split(",");
+            settings = List.of(new ObjectTracks.Params(Double.parseDouble(v[0]), Integer.parseInt(v[1]),
+                    Integer.parseInt(v[2]), Double.parseDouble(v[3]), Integer.parseInt(v[4])));
+        } else {
+            settings.add(new ObjectTracks.Params(0, 4, 6, 0.5, 0));
+            settings.add(new ObjectTracks.Params(1, 8, 6, 0.5, 0));
+            settings.add(new ObjectTracks.Params(1, 4, 12, 0.5, 0));
+            settings.add(new ObjectTracks.Params(2, 4, 6, 0.3, 0));
+            settings.add(new ObjectTracks.Params(1, 4, 6, 0.5, 12));
+            settings.add(new ObjectTracks.Params(1, 8, 6, 0.5, 20));
+        }
+        String[] names = {"confirmed tracks", "mean alive", "max alive", "roto estimate"};
+        for (ObjectParams map : List.of(TUNED_CELLS, TUNED_SPAN)) {
+            double[] perFrame = new double[shots.size()];
+            for (int i = 0; i < shots.size(); i++) {
+                perFrame[i] = Arrays.stream(objectFrames(shots.get(i), map)[0]).average().orElse(0);
+            }
+            System.out.printf(Locale.ROOT, " %s%n  per-frame mean count %.3f / %.3f%n", map, pearson(perFrame, count),
+                    pearson(perFrame, points));
+            for (ObjectTracks.Params q : settings) {
+                double[][] m = new double[names.length][shots.size()];
+                for (int i = 0; i < shots.size(); i++) {
+                    double[] v = ObjectTracks.measure(shots.get(i), map, q);
+                    for (int k = 0; k < names.length; k++) {
+                        m[k][i] = v[k];
+                    }
+                }
+                System.out.println("  " + q);
+                for (int k = 0; k < names.length; k++) {
+                    System.out.printf(Locale.ROOT, "   %-17s %.3f / %.3f%n", names[k], pearson(m[k], count), pearson(m[k], points));
+                }
+                System.out.println("   found / true by speed:" + foundBy(speed, new double[] {0, 1, 2, 4, 7, 11}, m[0], count));
+                System.out.println("   found / true by count:" + foundBy(count, new double[] {1, 2, 3, 4, 5}, m[0], count));
+            }
         }
     }
 
