@@ -7,7 +7,7 @@ import picocli.CommandLine.Command;
 @Command(name = "shotscope",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Tells how hard a VFX shot will be: decodes plates and measures eleven complexity factors.",
+        description = "Tells how hard a VFX shot will be: decodes plates and measures twelve complexity factors.",
         footer = {"", "The pipeline service (REST API, jobs, drop folder) runs with: ./shotscope serve [--worker | --no-worker]"},
         subcommands = {AnalyzeCommand.class, SynthCommand.class, TrainCommand.class, EvaluateCommand.class,
             CommandLine.HelpCommand.class})

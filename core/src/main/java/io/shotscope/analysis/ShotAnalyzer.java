@@ -3,30 +3,37 @@ package io.shotscope.analysis;
 import io.shotscope.metrics.AnalysisFrame;
 import io.shotscope.metrics.ComplexityMetric;
 import io.shotscope.metrics.FrameContext;
+import io.shotscope.metrics.FrameSpan;
 import io.shotscope.metrics.MetricRegistry;
 import io.shotscope.metrics.MetricScorer;
+import io.shotscope.metrics.MotionField;
 import io.shotscope.video.PlateException;
 import io.shotscope.video.PlateInfo;
 import io.shotscope.video.PlateSource;
 import io.shotscope.video.PlateSources;
 import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.stream.Stream;
 
 /**
  * Analyses plates: a decoding thread fills pooled frames into a bounded queue, worker threads
- * measure frames in parallel, and the results are scored in frame order into a {@link ShotReport}.
+ * estimate each frame's motion field once and measure frames in parallel, and the results are
+ * scored in frame order into a {@link ShotReport}. A frame goes back to the pool once no span
+ * ({@link FrameSpan}) of a frame still to measure reaches it.
  * One analyser can analyse many plates, one after another; close it to stop its threads.
  */
 public final class ShotAnalyzer implements AutoCloseable {
 
     /** Changes whenever a metric's definition changes, so cached results can be told apart. */
-    public static final String VERSION = "0.2.0";
+    public static final String VERSION = "0.3.0";
 
     private final AnalysisOptions options;
     private final List<ComplexityMetric> metrics;
@@ -68,15 +75,18 @@ public final class ShotAnalyzer implements AutoCloseable {
             throws PlateException {
         PlateInfo info = source.info();
         int maxInFlight = 2 * options.threads();
-        FramePipeline pipeline = new FramePipeline(source, size, options, maxInFlight);
+        // the pool also holds the frames kept for the spans of the frames still to measure
+        FramePipeline pipeline = new FramePipeline(source, size, options, maxInFlight + FrameSpan.FRAMES);
         double dt = options.stride() / info.fps();
         List<MetricScorer> scorers = metrics.stream().map(ComplexityMetric::newScorer).toList();
         List<double[]> scores = new ArrayList<>();
         List<Integer> numbers = new ArrayList<>();
         long[] busyNanos = new long[metrics.size() + 1];
         ArrayList<Pending> inFlight = new ArrayList<>();
-        CompletableFuture<AnalysisFrame> previous = null;
-        AnalysisFrame toRelease = null;
+        // the last FrameSpan.FRAMES + 1 frames and the motion fields ending at the last FRAMES, oldest first
+        ArrayDeque<CompletableFuture<AnalysisFrame>> recentFrames = new ArrayDeque<>();
+        ArrayDeque<CompletableFuture<MotionField>> recentMotion = new ArrayDeque<>();
+        ArrayDeque<AnalysisFrame> measured = new ArrayDeque<>();
         try (pipeline) {
             pipeline.start();
             FramePipeline.Decoded decoded;
@@ -87,19 +97,26 @@ public final class ShotAnalyzer implements AutoCloseable {
                     frame.prepare(number);
                     return frame;
                 }, workers);
-                CompletableFuture<double[][]> raw = previous == null
-                        ? prepared.thenApplyAsync(f -> measure(new FrameContext(f, null, dt, size.scale()), busyNanos), workers)
-                        : prepared.thenCombineAsync(previous,
-                                (f, p) -> measure(new FrameContext(f, p, dt, size.scale()), busyNanos), workers);
+                CompletableFuture<AnalysisFrame> previous = recentFrames.peekLast();
+                CompletableFuture<MotionField> motion = previous == null
+                        ? CompletableFuture.completedFuture(null)
+                        : prepared.thenCombineAsync(previous, (f, p) -> estimate(p, f, busyNanos), workers);
+                keepLast(recentFrames, prepared, FrameSpan.FRAMES + 1);
+                keepLast(recentMotion, motion, FrameSpan.FRAMES);
+                List<CompletableFuture<AnalysisFrame>> frames = List.copyOf(recentFrames);
+                List<CompletableFuture<MotionField>> motions = List.copyOf(recentMotion);
+                CompletableFuture<double[][]> raw = CompletableFuture
+                        .allOf(Stream.concat(frames.stream(), motions.stream())
+                                .toArray(CompletableFuture[]::new))
+                        .thenApplyAsync(ready -> measure(context(frames, motions, dt, size.scale()), busyNanos), workers);
                 inFlight.add(new Pending(frame, number, raw));
-                previous = prepared;
                 while (inFlight.size() > maxInFlight) {
-                    toRelease = collect(inFlight.remove(0), scorers, scores, numbers, pipeline, toRelease, tap);
+                    collect(inFlight.remove(0), scorers, scores, numbers, pipeline, measured, tap);
                     progress.framesRead(pipeline.framesRead(), info.declaredFrames());
                 }
             }
             while (!inFlight.isEmpty()) {
-                toRelease = collect(inFlight.remove(0), scorers, scores, numbers, pipeline, toRelease, tap);
+                collect(inFlight.remove(0), scorers, scores, numbers, pipeline, measured, tap);
                 progress.framesRead(pipeline.framesRead(), info.declaredFrames());
             }
             pipeline.rethrowDecodeFailure();
@@ -112,9 +129,42 @@ public final class ShotAnalyzer implements AutoCloseable {
         }
     }
 
-    private AnalysisFrame collect(Pending pending, List<MetricScorer> scorers, List<double[]> scores,
-                                  List<Integer> numbers, FramePipeline pipeline, AnalysisFrame toRelease,
-                                  FrameTap tap) {
+    private static <T> void keepLast(ArrayDeque<T> recent, T item, int most) {
+        recent.addLast(item);
+        if (recent.size() > most) {
+            recent.removeFirst();
+        }
+    }
+
+    /**
+     * The context of the last of {@code frames} (all done): its previous frame, motion field and the
+     * span back over every motion field known (up to {@link FrameSpan#FRAMES} steps).
+     */
+    private static FrameContext context(List<CompletableFuture<AnalysisFrame>> frames,
+                                        List<CompletableFuture<MotionField>> motions, double dt, double scale) {
+        int last = frames.size() - 1;
+        AnalysisFrame current = frames.get(last).join();
+        if (last == 0) {
+            return new FrameContext(current, null, dt, scale);
+        }
+        List<MotionField> steps = motions.stream().map(CompletableFuture::join).filter(Objects::nonNull).toList();
+        FrameSpan span = FrameSpan.over(frames.get(last - steps.size()).join(), steps);
+        return new FrameContext(current, frames.get(last - 1).join(), steps.get(steps.size() - 1), span, dt, scale);
+    }
+
+    private MotionField estimate(AnalysisFrame previous, AnalysisFrame current, long[] busyNanos) {
+        long t = System.nanoTime();
+        MotionField field = MotionField.estimate(previous, current);
+        addBusy(busyNanos, metrics.size(), System.nanoTime() - t);
+        return field;
+    }
+
+    /**
+     * Scores a measured frame in order and gives the pool back the frame that no span of a frame
+     * still to measure reaches.
+     */
+    private void collect(Pending pending, List<MetricScorer> scorers, List<double[]> scores, List<Integer> numbers,
+                         FramePipeline pipeline, ArrayDeque<AnalysisFrame> measured, FrameTap tap) {
         double[][] raw = pending.raw().join();
         tap.frame(numbers.size(), pending.frame());
         double[] frameScores = new double[metrics.size()];
@@ -123,21 +173,18 @@ public final class ShotAnalyzer implements AutoCloseable {
         }
         scores.add(frameScores);
         numbers.add(pending.number());
-        if (toRelease != null) {
-            pipeline.release(toRelease);
+        measured.addLast(pending.frame());
+        if (measured.size() > FrameSpan.FRAMES) {
+            pipeline.release(measured.removeFirst());
         }
-        return pending.frame();
     }
 
-    /** Runs every metric on one frame; the motion field is computed once up front and timed apart. */
+    /** Runs every metric on one frame (its motion field is estimated beforehand and timed apart). */
     private double[][] measure(FrameContext context, long[] busyNanos) {
         double[][] raw = new double[metrics.size()][];
-        long t = System.nanoTime();
-        context.motion();
         long now = System.nanoTime();
-        addBusy(busyNanos, metrics.size(), now - t);
         for (int m = 0; m < metrics.size(); m++) {
-            t = now;
+            long t = now;
             raw[m] = metrics.get(m).measure(context);
             now = System.nanoTime();
             addBusy(busyNanos, m, now - t);

@@ -5,7 +5,7 @@ package io.shotscope.metrics;
  * anything that depends on earlier frames stays in order:
  * <ol>
  *   <li>{@link #measure} runs on worker threads, frames in any order, and must be a pure function
- *   of its {@link FrameContext} (the current and previous frame);</li>
+ *   of its {@link FrameContext} (the current and previous frame, and a span back to an earlier one);</li>
  *   <li>the {@link MetricScorer} from {@link #newScorer} receives those measurements in frame order
  *   and turns them into a score in [0, 1]; it may keep state across frames.</li>
  * </ol>

@@ -19,7 +19,8 @@ public final class MetricRegistry {
                 new LightingMetric(),
                 new OcclusionMetric(),
                 new ObjectsMetric(),
-                new ShakeMetric());
+                new ShakeMetric(),
+                new ObjectCountMetric());
     }
 
     public static List<String> keys() {

@@ -196,7 +196,7 @@ public final class MotionField {
     }
 
     /** Estimates the motion from {@code previous} to {@code current} (same analysis size). */
-    static MotionField estimate(AnalysisFrame previous, AnalysisFrame current) {
+    public static MotionField estimate(AnalysisFrame previous, AnalysisFrame current) {
         LumaPlane cq = current.quarter;
         LumaPlane pq = previous.quarter;
         LumaPlane ch = current.half;

@@ -13,12 +13,9 @@ final class MetricRunner {
     static double[] scores(ComplexityMetric metric, GrayClip clip) {
         MetricScorer scorer = metric.newScorer();
         double[] out = new double[clip.frames().size()];
-        AnalysisFrame previous = null;
-        double dt = 1.0 / clip.fps();
+        List<FrameContext> contexts = contexts(clip);
         for (int i = 0; i < out.length; i++) {
-            AnalysisFrame frame = frame(clip, i);
-            out[i] = scorer.score(metric.measure(new FrameContext(frame, previous, dt, 1.0)));
-            previous = frame;
+            out[i] = scorer.score(metric.measure(contexts.get(i)));
         }
         double first = Double.NaN;
         for (double v : out) {
@@ -42,6 +39,31 @@ final class MetricRunner {
             sum += v;
         }
         return sum / s.length;
+    }
+
+    /**
+     * Every frame's context as the analyser builds it: the previous frame, the motion field from it,
+     * and the span back over up to {@link FrameSpan#FRAMES} motion fields.
+     */
+    static List<FrameContext> contexts(GrayClip clip) {
+        List<AnalysisFrame> frames = frames(clip);
+        List<MotionField> steps = new ArrayList<>();
+        List<FrameContext> out = new ArrayList<>();
+        double dt = 1.0 / clip.fps();
+        for (int i = 0; i < frames.size(); i++) {
+            if (i == 0) {
+                out.add(new FrameContext(frames.get(0), null, dt, 1.0));
+                continue;
+            }
+            MotionField field = MotionField.estimate(frames.get(i - 1), frames.get(i));
+            steps.add(field);
+            if (steps.size() > FrameSpan.FRAMES) {
+                steps.remove(0);
+            }
+            FrameSpan span = FrameSpan.over(frames.get(i - steps.size()), List.copyOf(steps));
+            out.add(new FrameContext(frames.get(i), frames.get(i - 1), field, span, dt, 1.0));
+        }
+        return out;
     }
 
     static AnalysisFrame frame(GrayClip clip, int index) {

@@ -39,29 +39,34 @@ final class MotionTransforms {
      * top-left corner is at (x0 + i * dx, y0), pasted over the original.
      */
     static GrayClip pasteObject(GrayClip clip, int size, int x0, int y0, int dxPerFrame, long seed) {
-        byte[] patch = new byte[size * size];
+        return pasteObject(clip, size, size, x0, y0, dxPerFrame, seed);
+    }
+
+    /** As {@link #pasteObject(GrayClip, int, int, int, int, long)}, a rectangle {@code width x height}. */
+    static GrayClip pasteObject(GrayClip clip, int width, int height, int x0, int y0, int dxPerFrame, long seed) {
+        byte[] patch = new byte[width * height];
         Random random = new Random(seed);
-        int cells = (size + 3) / 4;
-        int[] levels = new int[cells * cells];
+        int columns = (width + 3) / 4;
+        int[] levels = new int[columns * ((height + 3) / 4)];
         for (int k = 0; k < levels.length; k++) {
             levels[k] = 20 + random.nextInt(216);
         }
-        for (int y = 0; y < size; y++) {
-            for (int x = 0; x < size; x++) {
-                patch[y * size + x] = (byte) levels[(y / 4) * cells + x / 4];
+        for (int y = 0; y < height; y++) {
+            for (int x = 0; x < width; x++) {
+                patch[y * width + x] = (byte) levels[(y / 4) * columns + x / 4];
             }
         }
         return clip.map((i, pixels, w, h) -> {
             int left = x0 + i * dxPerFrame;
-            for (int y = 0; y < size; y++) {
+            for (int y = 0; y < height; y++) {
                 int ty = y0 + y;
                 if (ty < 0 || ty >= h) {
                     continue;
                 }
-                for (int x = 0; x < size; x++) {
+                for (int x = 0; x < width; x++) {
                     int tx = left + x;
                     if (tx >= 0 && tx < w) {
-                        pixels[ty * w + tx] = patch[y * size + x];
+                        pixels[ty * w + tx] = patch[y * width + x];
                     }
                 }
             }

@@ -49,7 +49,7 @@ class ObjectsMetricTest {
         // at 1280 px the quarter plane is wide enough to replace the half plane; the same scene at
         // twice the size must count the same objects
         GrayClip large = GrayClip.read(SharedClips.clip("bottle-detection.mp4"), 16, 1280, 720);
-        assertTrue(large.width() / 4 >= ObjectsMetric.MAP_WIDTH, "the quarter plane is used");
+        assertTrue(large.width() / 4 >= MovingRegions.MAP_WIDTH, "the quarter plane is used");
         assertEquals(0, meanRegions(large), 0.25);
         GrayClip one = MotionTransforms.pasteObject(large, 96, 80, 80, 16, 7);
         assertEquals(1, meanRegions(one), 0.25);

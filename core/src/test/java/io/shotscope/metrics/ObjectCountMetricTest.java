@@ -1,0 +1,112 @@
+package io.shotscope.metrics;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.shotscope.testsupport.GrayClip;
+import io.shotscope.testsupport.SharedClips;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ObjectCountMetricTest {
+    private final ObjectCountMetric metric = new ObjectCountMetric();
+
+    /** Textured 48x48 squares at 8 px per frame over the locked-off bottle plate, well apart. */
+    private static GrayClip squares(int count) {
+        GrayClip clip = MotionClips.bottle();
+        for (int k = 0; k < count; k++) {
+            clip = MotionTransforms.pasteObject(clip, 48, 40 + 190 * k, 40 + 110 * (k % 2), 8, 7 + k);
+        }
+        return clip;
+    }
+
+    /** Mean region count over the frames after the first, each compared across its span as the analyser does. */
+    private double meanRegions(GrayClip clip) {
+        double sum = 0;
+        for (FrameContext context : MetricRunner.contexts(clip)) {
+            if (!context.isFirst()) {
+                sum += metric.measure(context)[ObjectCountMetric.REGIONS];
+            }
+        }
+        return sum / (clip.frames().size() - 1);
+    }
+
+    @Test
+    void aStaticSceneHasNoObjects() {
+        assertTrue(meanRegions(MotionClips.bottle()) < 0.1, "untouched plate");
+    }
+
+    @Test
+    void eachSeparatelyMovingObjectCountsOnce() {
+        assertEquals(1, meanRegions(squares(1)), 0.25);
+        assertEquals(3, meanRegions(squares(3)), 0.5);
+    }
+
+    @Test
+    void theScoreRisesWithTheNumberOfObjects() {
+        double one = MotionClips.meanInRange(metric, squares(1));
+        double three = MotionClips.meanInRange(metric, squares(3));
+        assertEquals(1 - Math.exp(-1 / ObjectCountMetric.COUNT_SCALE), one, 0.08);
+        assertTrue(three > one + 0.2, "three objects " + three + " vs one " + one);
+    }
+
+    @Test
+    void aSlowObjectIsSeenAcrossTheSpanWhereOneFrameMissesIt() {
+        GrayClip slow = MotionTransforms.pasteObject(MotionClips.bottle(), 48, 40, 100, 1, 7);
+        double overOneFrame = 0;
+        List<AnalysisFrame> frames = MetricRunner.frames(slow);
+        for (int i = 1; i < frames.size(); i++) {
+            // a context that knows only the previous frame spans that one step
+            FrameContext oneStep = new FrameContext(frames.get(i), frames.get(i - 1), 1 / slow.fps(), 1);
+            overOneFrame += metric.measure(oneStep)[ObjectCountMetric.REGIONS];
+        }
+        overOneFrame /= frames.size() - 1;
+        double overTheSpan = meanRegions(slow);
+        assertEquals(1, overTheSpan, 0.2);
+        assertTrue(overTheSpan > overOneFrame + 0.3, "span " + overTheSpan + " vs one frame " + overOneFrame);
+    }
+
+    @Test
+    void speedDoesNotWeigh() {
+        GrayClip slow = MotionTransforms.pasteObject(MotionClips.bottle(), 48, 40, 100, 4, 7);
+        GrayClip fast = MotionTransforms.pasteObject(MotionClips.bottle(), 48, 40, 100, 16, 7);
+        assertEquals(meanRegions(slow), meanRegions(fast), 0.5);
+    }
+
+    @Test
+    void aLargeAnalysisCountsOnItsQuarterPlaneAlike() {
+        GrayClip large = GrayClip.read(SharedClips.clip("bottle-detection.mp4"), 16, 1280, 720);
+        assertTrue(large.width() / 4 >= MovingRegions.MAP_WIDTH, "the quarter plane is used");
+        assertEquals(0, meanRegions(large), 0.25);
+        assertEquals(1, meanRegions(MotionTransforms.pasteObject(large, 96, 80, 80, 16, 7)), 0.25);
+    }
+
+    @Test
+    void cameraMovesAreNotObjects() {
+        assertTrue(meanRegions(MotionTransforms.pan(MotionClips.bottle(), 3, 0)) < 0.2, "pan");
+        assertTrue(meanRegions(MotionTransforms.zoom(MotionClips.bottle(), 1.01)) < 0.2, "zoom");
+    }
+
+    @Test
+    void anObjectMovingOverAPanStillCounts() {
+        assertEquals(1, meanRegions(MotionTransforms.pan(squares(1), 3, 0)), 0.3);
+    }
+
+    @Test
+    void aWipeAcrossTheWholeFrameHeightIsNotAnObject() {
+        // a quarter of the frame wide: from a third up, this wipe carries more texture than the
+        // plate, the camera fit follows it for a step and every span over that step is misaligned
+        GrayClip wipe = MotionTransforms.pasteObject(MotionClips.bottle(), 160, 360, -150, 0, 24, 7);
+        assertTrue(meanRegions(wipe) < 0.2, "frame-tall wipe counted as " + meanRegions(wipe));
+    }
+
+    @Test
+    void constantGreyScoresZero() {
+        assertEquals(0, MotionClips.meanInRange(metric, GrayClip.constant(640, 360, 6, 128)), 1e-9);
+    }
+
+    @Test
+    void firstFrameIsUndefined() {
+        assertTrue(Double.isNaN(MotionClips.firstFrame(metric)[0]));
+    }
+}
