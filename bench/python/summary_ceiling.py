@@ -10,7 +10,11 @@ department's true points would give. Not part of the product; needs numpy and sc
 usage: summary_ceiling.py TRAIN_MANIFEST TEST_MANIFEST CACHE_DIR [ANALYSER_VERSION] [METRICS]
 
 With OBJECTS_TRAIN and OBJECTS_TEST set to the CSVs of `ObjectCountExperiment export`, it also
-reports what the experiment's one-frame and four-frame object maps add to the summaries.
+reports what the experiment's one-frame and four-frame object maps add to the summaries. With
+SERIES_TRAIN and SERIES_TEST set to the CSVs of `ObjectCountExperiment series`, what each per-frame
+reading of the four-frame map adds, also as the network's head would see it (four statistics over
+the 32 sampled frames, replacing `objects` or beside it). With STACKING=1, each department's error
+for trees and the small network, and the small network given the trees' estimates.
 """
 import csv
 import hashlib
@@ -111,7 +115,7 @@ def series(path, rows):
     return [table[os.path.basename(r['path'])] for r in rows]
 
 
-def series_variants(ztr, zte, ptr, rtr, rte, report, trees):
+def series_variants(xtr, xte, ztr, zte, ptr, rtr, rte, report, trees):
     """What each reading of the four-frame object map adds: mean, std, max and p95 over the 32 frames."""
     str_, ste = series(os.environ['SERIES_TRAIN'], rtr), series(os.environ['SERIES_TEST'], rte)
 
@@ -132,6 +136,42 @@ def series_variants(ztr, zte, ptr, rtr, rte, report, trees):
         for seed in range(3):
             report(f'+ four-frame {what}: network (64), points, seed {seed}',
                    classes(MLPRegressor(**small_network(seed)).fit(atr, ptr.sum(1)).predict(ate)))
+    network_view(xtr, xte, str_, ste, ptr, report, trees)
+
+
+def network_view(xtr, xte, str_, ste, ptr, report, trees):
+    """The four-frame count as a metric the network would see: replacing `objects` or beside it, four statistics."""
+
+    def four(x):
+        s = np.sort(x, 1)
+        return np.concatenate([x.mean(1), x.std(1), s[:, -1], s[:, int(0.95 * (FRAMES - 1))]], 1)
+
+    def with_count(x, shots, transform, replace):
+        count = np.array([transform(s['count']) for s in shots])
+        if replace:
+            x = x.copy()
+            x[:, :, OBJECTS] = count
+            return x
+        return np.concatenate([x, count[:, :, None]], 2)
+
+    variants = [('none', None, False)]
+    for name, transform in (('count', lambda c: c), ('1 - exp(-count / 3)', lambda c: 1 - np.exp(-c / 3)),
+                            ('min(1, count / 8)', lambda c: np.minimum(1, c / 8))):
+        variants += [(f'{name}, replacing objects', transform, True), (f'{name}, beside objects', transform, False)]
+    for what, transform, replace in variants:
+        a = four(xtr if transform is None else with_count(xtr, str_, transform, replace))
+        b = four(xte if transform is None else with_count(xte, ste, transform, replace))
+        sc = StandardScaler().fit(a)
+        a, b = sc.transform(a), sc.transform(b)
+        est = np.column_stack([HistGradientBoostingRegressor(**trees).fit(a, ptr[:, d]).predict(b)
+                               for d in range(len(DEPARTMENTS))])
+        report(f'four statistics, {what}: trees per department', classes(est.sum(1)))
+        for seed in range(3):
+            report(f'four statistics, {what}: network (64), seed {seed}',
+                   classes(MLPRegressor(**small_network(seed)).fit(a, ptr.sum(1)).predict(b)))
+
+
+OBJECTS = 9  # the index of `objects` among the eleven metrics of analyser 0.2.0
 
 
 def stacking(ztr, ptr, zte, pte, report, trees):
@@ -192,7 +232,7 @@ def main(train_manifest, test_manifest, cache, version='0.2.0', metrics='11'):
                                  for d in range(len(DEPARTMENTS))])
     report('gradient-boosted trees, one per department, summed', classes(estimates.sum(1)))
     if os.environ.get('SERIES_TRAIN'):
-        series_variants(ztr, zte, ptr, rtr, rte, report, trees)
+        series_variants(xtr, xte, ztr, zte, ptr, rtr, rte, report, trees)
     if os.environ.get('STACKING'):
         stacking(ztr, ptr, zte, pte, report, trees)
     if os.environ.get('OBJECTS_TRAIN'):
