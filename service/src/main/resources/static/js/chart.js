@@ -3,7 +3,9 @@
 import { el, svg } from './dom.js';
 
 const COLOURS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2', '#7f7f7f',
-  '#bcbd22', '#3b3b98'];
+  '#bcbd22', '#3b3b98', '#a6761d'];
+/** Metric i's colour: the palette first, then hues spread by the golden angle, so no two curves share one. */
+const colour = (i) => (i < COLOURS.length ? COLOURS[i] : `hsl(${Math.round((i * 137.5) % 360)}, 60%, 38%)`);
 const HEIGHT = 300;
 const MARGIN = { left: 40, right: 12, top: 10, bottom: 26 };
 const ZOOM_STEP = 1.5;
@@ -48,7 +50,7 @@ export function lineChart(frames, onPick) {
 
   function swatch(i) {
     const box = el('span', { class: 'swatch' });
-    box.style.background = COLOURS[i % COLOURS.length];
+    box.style.background = colour(i);
     return box;
   }
 
@@ -111,7 +113,7 @@ export function lineChart(frames, onPick) {
     metrics.forEach((metric, i) => {
       if (!shown.has(metric)) return;
       const points = numbers.map((n, k) => `${x(n).toFixed(1)},${y(frames.scores[metric][k]).toFixed(1)}`).join(' ');
-      parts.push(svg('polyline', { points, stroke: COLOURS[i % COLOURS.length], 'clip-path': 'url(#plot-area)',
+      parts.push(svg('polyline', { points, stroke: colour(i), 'clip-path': 'url(#plot-area)',
         'data-metric': metric }));
     });
     if (picked !== null) {
