@@ -47,4 +47,27 @@ final class MotionClips {
         AnalysisFrame frame = MetricRunner.frame(GrayClip.constant(64, 64, 1, 100), 0);
         return metric.measure(new FrameContext(frame, null, 1 / 24.0, 1));
     }
+
+    /** Textured 48x48 squares at 8 px per frame over the locked-off bottle plate, well apart. */
+    static GrayClip squares(int count) {
+        GrayClip clip = bottle();
+        for (int k = 0; k < count; k++) {
+            clip = MotionTransforms.pasteObject(clip, 48, 40 + 190 * k, 40 + 110 * (k % 2), 8, 7 + k);
+        }
+        return clip;
+    }
+
+    /**
+     * Mean of raw measurement {@code index} over the frames after the first, each frame in the
+     * context the analyser gives it (its span included).
+     */
+    static double meanRaw(ComplexityMetric metric, int index, GrayClip clip) {
+        double sum = 0;
+        for (FrameContext context : MetricRunner.contexts(clip)) {
+            if (!context.isFirst()) {
+                sum += metric.measure(context)[index];
+            }
+        }
+        return sum / (clip.frames().size() - 1);
+    }
 }

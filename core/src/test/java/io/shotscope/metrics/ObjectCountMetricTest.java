@@ -11,24 +11,8 @@ import org.junit.jupiter.api.Test;
 class ObjectCountMetricTest {
     private final ObjectCountMetric metric = new ObjectCountMetric();
 
-    /** Textured 48x48 squares at 8 px per frame over the locked-off bottle plate, well apart. */
-    private static GrayClip squares(int count) {
-        GrayClip clip = MotionClips.bottle();
-        for (int k = 0; k < count; k++) {
-            clip = MotionTransforms.pasteObject(clip, 48, 40 + 190 * k, 40 + 110 * (k % 2), 8, 7 + k);
-        }
-        return clip;
-    }
-
-    /** Mean region count over the frames after the first, each compared across its span as the analyser does. */
     private double meanRegions(GrayClip clip) {
-        double sum = 0;
-        for (FrameContext context : MetricRunner.contexts(clip)) {
-            if (!context.isFirst()) {
-                sum += metric.measure(context)[ObjectCountMetric.REGIONS];
-            }
-        }
-        return sum / (clip.frames().size() - 1);
+        return MotionClips.meanRaw(metric, ObjectCountMetric.REGIONS, clip);
     }
 
     @Test
@@ -38,14 +22,14 @@ class ObjectCountMetricTest {
 
     @Test
     void eachSeparatelyMovingObjectCountsOnce() {
-        assertEquals(1, meanRegions(squares(1)), 0.25);
-        assertEquals(3, meanRegions(squares(3)), 0.5);
+        assertEquals(1, meanRegions(MotionClips.squares(1)), 0.25);
+        assertEquals(3, meanRegions(MotionClips.squares(3)), 0.5);
     }
 
     @Test
     void theScoreRisesWithTheNumberOfObjects() {
-        double one = MotionClips.meanInRange(metric, squares(1));
-        double three = MotionClips.meanInRange(metric, squares(3));
+        double one = MotionClips.meanInRange(metric, MotionClips.squares(1));
+        double three = MotionClips.meanInRange(metric, MotionClips.squares(3));
         assertEquals(1 - Math.exp(-1 / ObjectCountMetric.COUNT_SCALE), one, 0.08);
         assertTrue(three > one + 0.2, "three objects " + three + " vs one " + one);
     }
@@ -89,7 +73,7 @@ class ObjectCountMetricTest {
 
     @Test
     void anObjectMovingOverAPanStillCounts() {
-        assertEquals(1, meanRegions(MotionTransforms.pan(squares(1), 3, 0)), 0.3);
+        assertEquals(1, meanRegions(MotionTransforms.pan(MotionClips.squares(1), 3, 0)), 0.3);
     }
 
     @Test

@@ -10,26 +10,8 @@ import org.junit.jupiter.api.Test;
 class ObjectsMetricTest {
     private final ObjectsMetric metric = new ObjectsMetric();
 
-    /** Textured 48x48 squares at 8 px per frame over the locked-off bottle plate, well apart. */
-    private static GrayClip squares(int count) {
-        GrayClip clip = MotionClips.bottle();
-        for (int k = 0; k < count; k++) {
-            clip = MotionTransforms.pasteObject(clip, 48, 40 + 190 * k, 40 + 110 * (k % 2), 8, 7 + k);
-        }
-        return clip;
-    }
-
-    /** Mean region count over the frames after the first. */
     private double meanRegions(GrayClip clip) {
-        double sum = 0;
-        AnalysisFrame previous = null;
-        for (AnalysisFrame frame : MetricRunner.frames(clip)) {
-            if (previous != null) {
-                sum += metric.measure(new FrameContext(frame, previous, 1 / clip.fps(), 1))[ObjectsMetric.REGIONS];
-            }
-            previous = frame;
-        }
-        return sum / (clip.frames().size() - 1);
+        return MotionClips.meanRaw(metric, ObjectsMetric.REGIONS, clip);
     }
 
     @Test
@@ -40,8 +22,8 @@ class ObjectsMetricTest {
 
     @Test
     void eachSeparatelyMovingObjectCountsOnce() {
-        assertEquals(1, meanRegions(squares(1)), 0.25);
-        assertEquals(3, meanRegions(squares(3)), 0.5);
+        assertEquals(1, meanRegions(MotionClips.squares(1)), 0.25);
+        assertEquals(3, meanRegions(MotionClips.squares(3)), 0.5);
     }
 
     @Test
@@ -62,8 +44,8 @@ class ObjectsMetricTest {
 
     @Test
     void objectsRiseWithTheNumberOfMovingObjects() {
-        double one = MotionClips.meanInRange(metric, squares(1));
-        double three = MotionClips.meanInRange(metric, squares(3));
+        double one = MotionClips.meanInRange(metric, MotionClips.squares(1));
+        double three = MotionClips.meanInRange(metric, MotionClips.squares(3));
         assertTrue(one > 0.2, "one object " + one);
         assertTrue(three > one + 0.2, "three objects " + three + " vs one " + one);
     }
@@ -87,7 +69,7 @@ class ObjectsMetricTest {
 
     @Test
     void anObjectMovingOverAPanStillCounts() {
-        assertEquals(1, meanRegions(MotionTransforms.pan(squares(1), 3, 0)), 0.3);
+        assertEquals(1, meanRegions(MotionTransforms.pan(MotionClips.squares(1), 3, 0)), 0.3);
     }
 
     @Test
