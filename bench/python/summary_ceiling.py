@@ -100,6 +100,12 @@ def summaries(x):
     return np.concatenate([x.mean(1), x.std(1), s[:, -1], s[:, int(0.95 * (n - 1))], s[:, 0], s[:, n // 2]], 1)
 
 
+def department_trees(xtr, ptr, xte, trees):
+    """One gradient-boosted tree model per department's points, fitted on xtr; their estimates on xte."""
+    return np.column_stack([HistGradientBoostingRegressor(**trees).fit(xtr, ptr[:, d]).predict(xte)
+                            for d in range(len(DEPARTMENTS))])
+
+
 def classes(total):
     return np.where(total < 4.5, 0, np.where(total < 7, 1, 2))
 
@@ -130,8 +136,7 @@ def series_variants(xtr, xte, ztr, zte, ptr, rtr, rte, report, trees):
         atr, ate = np.hstack([ztr, sc.transform(a)]), np.hstack([zte, sc.transform(b)])
         what = ' and '.join(names)
         report(f'+ four-frame {what}: ridge, points', classes(Ridge(1.0).fit(atr, ptr.sum(1)).predict(ate)))
-        est = np.column_stack([HistGradientBoostingRegressor(**trees).fit(atr, ptr[:, d]).predict(ate)
-                               for d in range(len(DEPARTMENTS))])
+        est = department_trees(atr, ptr, ate, trees)
         report(f'+ four-frame {what}: trees per department', classes(est.sum(1)))
         for seed in range(3):
             report(f'+ four-frame {what}: network (64), points, seed {seed}',
@@ -163,8 +168,7 @@ def network_view(xtr, xte, str_, ste, ptr, report, trees):
         b = four(xte if transform is None else with_count(xte, ste, transform, replace))
         sc = StandardScaler().fit(a)
         a, b = sc.transform(a), sc.transform(b)
-        est = np.column_stack([HistGradientBoostingRegressor(**trees).fit(a, ptr[:, d]).predict(b)
-                               for d in range(len(DEPARTMENTS))])
+        est = department_trees(a, ptr, b, trees)
         report(f'four statistics, {what}: trees per department', classes(est.sum(1)))
         for seed in range(3):
             report(f'four statistics, {what}: network (64), seed {seed}',
@@ -180,11 +184,8 @@ def stacking(ztr, ptr, zte, pte, report, trees):
     fold = np.arange(len(ztr)) % folds
     oof = np.zeros_like(ptr)
     for k in range(folds):
-        for d in range(len(DEPARTMENTS)):
-            model = HistGradientBoostingRegressor(**trees).fit(ztr[fold != k], ptr[fold != k, d])
-            oof[fold == k, d] = model.predict(ztr[fold == k])
-    est = np.column_stack([HistGradientBoostingRegressor(**trees).fit(ztr, ptr[:, d]).predict(zte)
-                           for d in range(len(DEPARTMENTS))])
+        oof[fold == k] = department_trees(ztr[fold != k], ptr[fold != k], ztr[fold == k], trees)
+    est = department_trees(ztr, ptr, zte, trees)
     net = MLPRegressor(**small_network(0)).fit(ztr, ptr).predict(zte)
     print('  per department, test squared error: trees / network (64)')
     for d, name in enumerate(DEPARTMENTS):
@@ -228,8 +229,7 @@ def main(train_manifest, test_manifest, cache, version='0.2.0', metrics='11'):
     trees = dict(max_iter=300, learning_rate=0.05, random_state=0)
     report('gradient-boosted trees, labels', HistGradientBoostingClassifier(**trees).fit(ztr, ytr).predict(zte))
     report('gradient-boosted trees, points', classes(HistGradientBoostingRegressor(**trees).fit(ztr, ptr.sum(1)).predict(zte)))
-    estimates = np.column_stack([HistGradientBoostingRegressor(**trees).fit(ztr, ptr[:, d]).predict(zte)
-                                 for d in range(len(DEPARTMENTS))])
+    estimates = department_trees(ztr, ptr, zte, trees)
     report('gradient-boosted trees, one per department, summed', classes(estimates.sum(1)))
     if os.environ.get('SERIES_TRAIN'):
         series_variants(xtr, xte, ztr, zte, ptr, rtr, rte, report, trees)
@@ -244,8 +244,7 @@ def main(train_manifest, test_manifest, cache, version='0.2.0', metrics='11'):
             atr = np.hstack([ztr, sc.transform(extra_tr[:, cols])])
             ate = np.hstack([zte, sc.transform(extra_te[:, cols])])
             what = prefix.rstrip('_') or 'both maps'
-            est = np.column_stack([HistGradientBoostingRegressor(**trees).fit(atr, ptr[:, d]).predict(ate)
-                                   for d in range(len(DEPARTMENTS))])
+            est = department_trees(atr, ptr, ate, trees)
             error = np.mean((est[:, 1] - pte[:, 1]) ** 2)
             report(f'+ {what}: trees per department (object roto error {error:.3f})', classes(est.sum(1)))
             for seed in range(3):

@@ -611,7 +611,8 @@ public final class ObjectCountExperiment {
     /**
      * Following regions over the shot (experiment, 2026-11-30, {@link ObjectTracks}): Pearson r of
      * each per-shot track measure with the object count and the object roto points, for both maps
-     * and a few tracker settings, beside the per-frame mean count.
+     * and a few tracker settings, beside the per-frame mean count
+     * ({@code -Dtracks=MARGIN,CONFIRM,MAX_MISSES,ALPHA,MIN_FRAMES} tries one setting only).
      */
     static void tracks(Path shotDir, Path cache, int limit) throws IOException {
         List<Shot> shots = load(shotDir, cache, limit);

@@ -12,7 +12,8 @@ import java.util.List;
  * in which it happens to stand apart. Two objects that touch make one region; their tracks both
  * coast through it on their own velocities. A fast object shows twice in the four-frame map (where
  * it is and where it was {@link ObjectCountExperiment#SPAN} frames before); the two tracks then
- * move together, one span's travel apart, and count once.
+ * move together, one span's travel apart, and count once. {@code -Dtracks.debug=true} prints each
+ * shot's confirmed tracks.
  */
 final class ObjectTracks {
 
