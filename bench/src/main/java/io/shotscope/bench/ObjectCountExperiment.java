@@ -49,13 +49,17 @@ import java.util.stream.Stream;
  * </ol>
  * Later questions, on the same extracted caches (docs/model.md, 2026-11-30): {@code split}
  * (splitting merged regions by size), {@code roto} (how each map reads the object roto points) and
- * {@code export} (per-shot object statistics for bench/python/summary_ceiling.py).
+ * {@code export} (per-shot object statistics for bench/python/summary_ceiling.py); then
+ * {@code series} and {@code tracks}; then {@code symmetric} (the object at t alone, from two
+ * four-frame maps) and {@code finer} (the four-frame map on 2x2-pixel cells: extract and read it
+ * with {@code -Dcell=2}).
  */
 public final class ObjectCountExperiment {
 
     private static final String PROBE = "_probe";
     /** Cell size of the fine map, half-plane pixels. */
-    static final int CELL = 4;
+    /** Half-plane pixels per map cell; {@code -Dcell=2} for a finer map (extract and read with the same value). */
+    static final int CELL = Integer.getInteger("cell", 4);
     private static final int HEADER = 12;
     private static final int PER_BLOCK = 5;
     /** The motion metric's dead zone (MotionMetric.DEAD_ZONE_PX is package-private), analysis px. */
@@ -80,10 +84,14 @@ public final class ObjectCountExperiment {
             series(Path.of(args[1]), Path.of(args[2]), Path.of(args[3]));
         } else if (args.length >= 3 && args[0].equals("tracks")) {
             tracks(Path.of(args[1]), Path.of(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : Integer.MAX_VALUE);
+        } else if (args.length >= 3 && args[0].equals("finer")) {
+            finer(Path.of(args[1]), Path.of(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : Integer.MAX_VALUE);
+        } else if (args.length >= 3 && args[0].equals("symmetric")) {
+            symmetric(Path.of(args[1]), Path.of(args[2]), args.length > 3 ? Integer.parseInt(args[3]) : Integer.MAX_VALUE);
         } else if (args.length >= 3 && args[0].equals("counts")) {
             counts(Path.of(args[1]), Path.of(args[2]));
         } else {
-            System.err.println("usage: counts SHOT_DIR CACHE | series SHOT_DIR CACHE OUT_CSV | tracks SHOT_DIR CACHE [LIMIT] | split SHOT_DIR CACHE [LIMIT] | roto SHOT_DIR CACHE [LIMIT] | export SHOT_DIR CACHE OUT_CSV | extract SHOT_DIR CACHE [LIMIT] | evaluate TRAIN_DIR TRAIN_CACHE TEST_DIR TEST_CACHE [TRAIN_LIMIT]");
+            System.err.println("usage: counts SHOT_DIR CACHE | finer SHOT_DIR CACHE [LIMIT] | symmetric SHOT_DIR CACHE [LIMIT] | series SHOT_DIR CACHE OUT_CSV | tracks SHOT_DIR CACHE [LIMIT] | split SHOT_DIR CACHE [LIMIT] | roto SHOT_DIR CACHE [LIMIT] | export SHOT_DIR CACHE OUT_CSV | extract SHOT_DIR CACHE [LIMIT] | evaluate TRAIN_DIR TRAIN_CACHE TEST_DIR TEST_CACHE [TRAIN_LIMIT]");
             System.exit(2);
         }
     }
@@ -570,6 +578,143 @@ public final class ObjectCountExperiment {
             System.out.println("  found / true count by object size: " + foundBy(size, new double[] {0.1, 0.15, 0.2, 0.25, 0.31}, counts, count));
             System.out.println("  found / true count by object count:" + foundBy(count, new double[] {1, 2, 3, 4, 5}, counts, count));
         }
+    }
+
+    /**
+     * Symmetric differencing (experiment, 2026-11-30): the four-frame map of frame t marks an object
+     * where it was at t - 4 and where it is at t, the map of frame t + 4 where it is at t and at
+     * t + 4; cells moving in both (the later map shifted back by the camera's travel) are the object
+     * at t alone, without its trail, so a fast object is one region and objects that pass close
+     * merge less. Prints Pearson r of the per-shot mean count with the object count, against the
+     * plain four-frame map, for several smallest region sizes.
+     */
+    static void symmetric(Path shotDir, Path cache, int limit) throws IOException {
+        List<Shot> shots = load(shotDir, cache, limit);
+        double[] count = factor(shots, "object_count");
+        double[] speed = factor(shots, "object_speed");
+        double[] plain = new double[shots.size()];
+        for (int i = 0; i < shots.size(); i++) {
+            plain[i] = Arrays.stream(objectCounts(shots.get(i), TUNED_SPAN)).average().orElse(0);
+        }
+        System.out.printf(Locale.ROOT, "%d shots; Pearson r of the per-shot mean count with object_count%n", shots.size());
+        System.out.printf(Locale.ROOT, "  four-frame map (%s): %.3f%n", TUNED_SPAN, pearson(plain, count));
+        System.out.println("    found / true count by object speed:" + foundBy(speed, new double[] {0, 1, 2, 4, 7, 11}, plain, count));
+        System.out.println("    found / true count by object count:" + foundBy(count, new double[] {1, 2, 3, 4, 5}, plain, count));
+        for (int minCells : new int[] {2, 4, 6, 8}) {
+            for (boolean dilateFirst : new boolean[] {false, true}) {
+                double[] found = new double[shots.size()];
+                for (int i = 0; i < shots.size(); i++) {
+                    found[i] = Arrays.stream(symmetricCounts(shots.get(i), minCells, dilateFirst)).average().orElse(0);
+                }
+                System.out.printf(Locale.ROOT, "  symmetric, min %d cells, %s: %.3f%n", minCells,
+                        dilateFirst ? "dilated before intersecting" : "dilated after", pearson(found, count));
+                System.out.println("    found / true count by object speed:" + foundBy(speed, new double[] {0, 1, 2, 4, 7, 11}, found, count));
+                System.out.println("    found / true count by object count:" + foundBy(count, new double[] {1, 2, 3, 4, 5}, found, count));
+            }
+        }
+    }
+
+    /**
+     * The four-frame map on a finer grid (experiment, 2026-11-30): extracted with {@code -Dcell=2},
+     * 80 cells across instead of 40, so a one-cell dilation bridges half the gap and touching
+     * objects merge less. Prints Pearson r of the per-shot mean count with the object count for
+     * several smallest region sizes and dilations (sizes in cells of the map read).
+     */
+    static void finer(Path shotDir, Path cache, int limit) throws IOException {
+        List<Shot> shots = load(shotDir, cache, limit);
+        double[] count = factor(shots, "object_count");
+        double[] speed = factor(shots, "object_speed");
+        System.out.printf(Locale.ROOT, "%d shots, %d half-plane px per cell; Pearson r of the per-shot mean count with object_count%n",
+                shots.size(), CELL);
+        for (int minCells : new int[] {8, 16, 24, 32, 40, 48}) {
+            for (int dilate : new int[] {1, 2}) {
+                ObjectParams p = new ObjectParams("cells" + SPAN, 16, 1.5, minCells, true, dilate, 0.7);
+                double[] found = new double[shots.size()];
+                for (int i = 0; i < shots.size(); i++) {
+                    found[i] = Arrays.stream(objectCounts(shots.get(i), p)).average().orElse(0);
+                }
+                System.out.printf(Locale.ROOT, "  %s: %.3f%n", p, pearson(found, count));
+                System.out.println("    found / true count by object speed:" + foundBy(speed, new double[] {0, 1, 2, 4, 7, 11}, found, count));
+                System.out.println("    found / true count by object count:" + foundBy(count, new double[] {1, 2, 3, 4, 5}, found, count));
+            }
+        }
+    }
+
+    /** Per frame t with a frame SPAN later: the regions moving in both four-frame maps (see {@link #symmetric}). */
+    static double[] symmetricCounts(Shot shot, int minCells, boolean dilateFirst) {
+        ObjectParams p = TUNED_SPAN;
+        int[] size = mapSize(shot, p);
+        int w = size[0];
+        int h = size[1];
+        int frames = shot.probe().size();
+        if (frames <= SPAN) {
+            return new double[0];
+        }
+        double[] counts = new double[frames - SPAN];
+        for (int t = 0; t + SPAN < frames; t++) {
+            boolean[] now = spanMask(shot, t);
+            boolean[] later = spanMask(shot, t + SPAN);
+            if (dilateFirst) {
+                now = dilate(now, w, h);
+                later = dilate(later, w, h);
+            }
+            double dx = 0;
+            double dy = 0;
+            for (int k = t + 1; k <= t + SPAN; k++) {
+                dx += shot.probe().get(k)[1];
+                dy += shot.probe().get(k)[2];
+            }
+            // cells are CELL half-plane pixels, 2 * CELL analysis pixels
+            int sx = (int) Math.round(dx / (2 * CELL));
+            int sy = (int) Math.round(dy / (2 * CELL));
+            boolean[] both = new boolean[w * h];
+            for (int y = 0; y < h; y++) {
+                for (int x = 0; x < w; x++) {
+                    int lx = x + sx;
+                    int ly = y + sy;
+                    both[y * w + x] = now[y * w + x] && lx >= 0 && ly >= 0 && lx < w && ly < h && later[ly * w + lx];
+                }
+            }
+            if (!dilateFirst) {
+                both = dilate(both, w, h);
+            }
+            int[] labels = new int[w * h];
+            int n = label(both, w, h, true, labels);
+            int[] cells = new int[n + 1];
+            int[] top = new int[n + 1];
+            int[] bottom = new int[n + 1];
+            Arrays.fill(top, Integer.MAX_VALUE);
+            for (int i = 0; i < labels.length; i++) {
+                int c = labels[i];
+                if (c > 0) {
+                    cells[c]++;
+                    top[c] = Math.min(top[c], i / w);
+                    bottom[c] = Math.max(bottom[c], i / w);
+                }
+            }
+            for (int c = 1; c <= n; c++) {
+                if (cells[c] >= minCells && bottom[c] - top[c] + 1 <= p.maxHeight() * h) {
+                    counts[t]++;
+                }
+            }
+        }
+        return counts;
+    }
+
+    /** The four-frame map's moving cells of probe frame t, before dilation. */
+    static boolean[] spanMask(Shot shot, int t) {
+        ObjectParams p = TUNED_SPAN;
+        float[] f = shot.probe().get(t);
+        int nb = (int) f[9] * (int) f[10];
+        int[] size = mapSize(shot, p);
+        int cells = size[0] * size[1];
+        int at = HEADER + PER_BLOCK * nb + cells;
+        double threshold = p.threshold() + p.noiseGain() * cellNoise(shot, 1)[t];
+        boolean[] mask = new boolean[cells];
+        for (int i = 0; i < cells; i++) {
+            mask[i] = f[at + i] > threshold;
+        }
+        return mask;
     }
 
     /**
