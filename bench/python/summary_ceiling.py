@@ -14,7 +14,10 @@ reports what the experiment's one-frame and four-frame object maps add to the su
 SERIES_TRAIN and SERIES_TEST set to the CSVs of `ObjectCountExperiment series`, what each per-frame
 reading of the four-frame map adds, also as the network's head would see it (four statistics over
 the 32 sampled frames, replacing `objects` or beside it). With STACKING=1, each department's error
-for trees and the small network, and the small network given the trees' estimates.
+for trees and the small network, and the small network given the trees' estimates. With DROP set to
+metric indices (0-based, comma-separated), those metrics are left out, to compare a metric's worth
+on one feature cache. With CURVE=1, a learning curve: trees per department and the small network on
+the first 500, 1000, 1500 and all training shots.
 """
 import csv
 import hashlib
@@ -200,9 +203,24 @@ def stacking(ztr, ptr, zte, pte, report, trees):
                classes(MLPRegressor(**small_network(seed)).fit(atr, ptr.sum(1)).predict(ate)))
 
 
+def learning_curve(xtr, ptr, xte, report, trees):
+    """How much more training shots would give: the same learners on the first n shots."""
+    for n in (500, 1000, 1500, len(xtr)):
+        scaler = StandardScaler().fit(summaries(xtr[:n]))
+        a, b = scaler.transform(summaries(xtr[:n])), scaler.transform(summaries(xte))
+        report(f'{n} training shots: trees per department', classes(department_trees(a, ptr[:n], b, trees).sum(1)))
+        for seed in range(3):
+            report(f'{n} training shots: network (64), points, seed {seed}',
+                   classes(MLPRegressor(**small_network(seed)).fit(a, ptr[:n].sum(1)).predict(b)))
+
+
 def main(train_manifest, test_manifest, cache, version='0.2.0', metrics='11'):
     xtr, rtr = load(train_manifest, cache, version, int(metrics))
     xte, rte = load(test_manifest, cache, version, int(metrics))
+    if os.environ.get('DROP'):
+        keep = [m for m in range(int(metrics)) if m not in {int(i) for i in os.environ['DROP'].split(',')}]
+        xtr, xte = xtr[:, :, keep], xte[:, :, keep]
+        print(f'metrics used: {keep}')
     ytr = np.array([CLASSES[r['label']] for r in rtr])
     yte = np.array([CLASSES[r['label']] for r in rte])
     ptr = np.array([points(r) for r in rtr])
@@ -231,6 +249,8 @@ def main(train_manifest, test_manifest, cache, version='0.2.0', metrics='11'):
     report('gradient-boosted trees, points', classes(HistGradientBoostingRegressor(**trees).fit(ztr, ptr.sum(1)).predict(zte)))
     estimates = department_trees(ztr, ptr, zte, trees)
     report('gradient-boosted trees, one per department, summed', classes(estimates.sum(1)))
+    if os.environ.get('CURVE'):
+        learning_curve(xtr, ptr, xte, report, trees)
     if os.environ.get('SERIES_TRAIN'):
         series_variants(xtr, xte, ztr, zte, ptr, rtr, rte, report, trees)
     if os.environ.get('STACKING'):
