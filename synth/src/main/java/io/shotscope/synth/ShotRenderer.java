@@ -138,6 +138,26 @@ final class ShotRenderer {
         finish(gain[index]);
     }
 
+    /**
+     * For each object, the share of the shot's frames in which its centre is on screen. The rubric
+     * charges every object in full however briefly it is seen; this says how briefly (read by the
+     * bench's {@code OnScreenObjects}, docs/model.md).
+     */
+    double[] objectsOnScreen() {
+        double[] share = new double[objects.length];
+        for (int i = 0; i < objects.length; i++) {
+            for (int index = 0; index < config.frames(); index++) {
+                double x = objectScreenX(i, index);
+                double y = objectScreenY(i, index);
+                if (x >= 0 && x < w && y >= 0 && y < h) {
+                    share[i]++;
+                }
+            }
+            share[i] /= config.frames();
+        }
+        return share;
+    }
+
     // ---------------------------------------------------------------- camera
 
     private double cameraX(double t) {
