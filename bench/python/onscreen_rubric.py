@@ -7,7 +7,8 @@ the rubric's points per object times the share of the shot the object spends on 
 renderer's own geometry, from `io.shotscope.synth.OnScreenObjects`), cuts the totals into classes
 at the training shots' terciles, and prints test macro-F1 of the learners of summary_ceiling.py
 on the same metric summaries, for the rubric as it is and as it would be. The labels of the
-product are not changed. Needs numpy and scikit-learn.
+product are not changed. First it prints how much of each shot's object count is on screen at all,
+averaged over the frames: the best a per-frame count could read. Needs numpy and scikit-learn.
 
 usage: onscreen_rubric.py TRAIN_MANIFEST TEST_MANIFEST CACHE_DIR ONSCREEN_TRAIN ONSCREEN_TEST [VERSION] [METRICS]
 """
@@ -32,6 +33,20 @@ def on_screen(path, rows):
     return np.array([table[os.path.basename(r['path'])] for r in rows])
 
 
+def visibility(rows, shares):
+    """How much of the object count a per-frame mean could see at best, by object speed and by count."""
+    count = np.array([int(r['object_count']) for r in rows])
+    speed = np.array([float(r['object_speed']) for r in rows])
+    has = count > 0
+    count, speed, share = count[has], speed[has], shares[has] / count[has]
+    print(f'{has.sum()} shots with objects; Pearson r of the objects on screen (mean over the frames) with '
+          f'the count: {np.corrcoef(count, shares[has])[0, 1]:.3f}')
+    print('  share on screen by object speed (px per frame): ' + ', '.join(
+        f'[{low}, {high}) {np.mean(share[(speed >= low) & (speed < high)]):.2f}'
+        for low, high in ((0, 1), (1, 2), (2, 4), (4, 7), (7, 11))))
+    print('  share on screen by object count: ' + ', '.join(f'{c}: {np.mean(share[count == c]):.2f}' for c in range(1, 5)))
+
+
 def per_object(row):
     """The rubric's roto points of one object of the shot (docs/synth.md)."""
     speed, shutter = float(row['object_speed']), float(row['shutter'])
@@ -41,6 +56,8 @@ def per_object(row):
 def main(train_manifest, test_manifest, cache, onscreen_train, onscreen_test, version='0.3.0', metrics='12'):
     xtr, rtr = load(train_manifest, cache, version, int(metrics))
     xte, rte = load(test_manifest, cache, version, int(metrics))
+    print('first 1000 training shots (as ObjectCountExperiment reads them):')
+    visibility(rtr[:1000], on_screen(onscreen_train, rtr[:1000]))
     scaler = StandardScaler().fit(summaries(xtr))
     ztr, zte = scaler.transform(summaries(xtr)), scaler.transform(summaries(xte))
     trees = dict(max_iter=300, learning_rate=0.05, random_state=0)
