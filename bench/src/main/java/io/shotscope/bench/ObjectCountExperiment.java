@@ -443,14 +443,7 @@ public final class ObjectCountExperiment {
             w = code / 1000;
             h = code % 1000;
             scale = MotionField.BLOCK / (2 * CELL);
-            int map = p.source().equals("cells") ? 0 : 1;
-            int at = HEADER + PER_BLOCK * nb + map * w * h;
-            double noise = cellNoise(shot, map)[t];
-            double thr = p.threshold() + p.noiseGain() * noise;
-            mask = new boolean[w * h];
-            for (int i = 0; i < w * h; i++) {
-                mask[i] = f[at + i] > thr;
-            }
+            mask = cellMask(shot, p, t);
         }
         for (int d = 0; d < p.dilate(); d++) {
             mask = dilate(mask, w, h);
@@ -703,13 +696,21 @@ public final class ObjectCountExperiment {
 
     /** The four-frame map's moving cells of probe frame t, before dilation. */
     static boolean[] spanMask(Shot shot, int t) {
-        ObjectParams p = TUNED_SPAN;
+        return cellMask(shot, TUNED_SPAN, t);
+    }
+
+    /**
+     * The moving cells of probe frame t in the cell map of {@code p} ({@code cells}: one frame, else
+     * the span), above {@code threshold + noiseGain x} the frame's median cell difference; not dilated.
+     */
+    static boolean[] cellMask(Shot shot, ObjectParams p, int t) {
         float[] f = shot.probe().get(t);
         int nb = (int) f[9] * (int) f[10];
-        int[] size = mapSize(shot, p);
-        int cells = size[0] * size[1];
-        int at = HEADER + PER_BLOCK * nb + cells;
-        double threshold = p.threshold() + p.noiseGain() * cellNoise(shot, 1)[t];
+        int code = (int) f[11];
+        int cells = (code / 1000) * (code % 1000);
+        int map = p.source().equals("cells") ? 0 : 1;
+        int at = HEADER + PER_BLOCK * nb + map * cells;
+        double threshold = p.threshold() + p.noiseGain() * cellNoise(shot, map)[t];
         boolean[] mask = new boolean[cells];
         for (int i = 0; i < cells; i++) {
             mask[i] = f[at + i] > threshold;
