@@ -1,12 +1,14 @@
 package io.shotscope.cli;
 
 import io.shotscope.ml.BaselineModel;
+import io.shotscope.ml.DifficultyModel;
 import io.shotscope.ml.EvaluationReport;
 import io.shotscope.ml.EvaluationResult;
 import io.shotscope.ml.Evaluator;
 import io.shotscope.ml.LabelledShot;
 import io.shotscope.ml.ShotClassifier;
 import io.shotscope.video.PlateException;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,8 +22,8 @@ import picocli.CommandLine.Option;
 /** {@code shotscope evaluate}: accuracy, macro-F1, per-class precision/recall, confusion and calibration. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true,
         description = {"Evaluates a model (and its static baseline, when the model directory has one) on labelled",
-            "shots: writes evaluation.json, confusion-matrix.png and reliability-diagram.png to --out",
-            "(the baseline's under --out/baseline)."})
+            "shots: writes evaluation.json, confusion-matrix.png, reliability-diagram.png and",
+            "predictions.csv (one row per shot) to --out (the baseline's under --out/baseline)."})
 final class EvaluateCommand implements Callable<Integer> {
 
     @Mixin
@@ -57,22 +59,27 @@ final class EvaluateCommand implements Callable<Integer> {
             return 1;
         }
         try (ShotClassifier classifier = ShotClassifier.load(model)) {
-            EvaluationResult result = Evaluator.evaluate(classifier, shots);
-            EvaluationReport.write(result, out);
-            print(stdout, "model", result);
+            print(stdout, "model", evaluate(classifier, shots, out));
         } catch (RuntimeException e) {
             err.println("error: model " + model + ": " + e.getMessage());
             return 2;
         }
         Path baselineFile = model.resolve(TrainCommand.BASELINE_FILE);
         if (Files.isRegularFile(baselineFile)) {
-            EvaluationResult baseline = Evaluator.evaluate(BaselineModel.load(baselineFile), shots);
-            EvaluationReport.write(baseline, out.resolve("baseline"));
-            print(stdout, "baseline", baseline);
+            print(stdout, "baseline", evaluate(BaselineModel.load(baselineFile), shots, out.resolve("baseline")));
         }
         stdout.printf("written to %s%n", out);
         stdout.flush();
         return 0;
+    }
+
+    private static EvaluationResult evaluate(DifficultyModel model, List<LabelledShot> shots, Path dir)
+            throws IOException {
+        List<double[]> probabilities = model.probabilities(shots.stream().map(LabelledShot::features).toList());
+        EvaluationResult result = Evaluator.evaluate(shots.stream().map(LabelledShot::label).toList(), probabilities);
+        EvaluationReport.write(result, dir);
+        EvaluationReport.writePredictions(shots, probabilities, dir);
+        return result;
     }
 
     private static void print(PrintWriter out, String name, EvaluationResult r) {

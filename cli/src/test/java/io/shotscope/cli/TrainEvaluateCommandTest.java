@@ -43,9 +43,10 @@ class TrainEvaluateCommandTest {
         assertEquals(0, evaluate.exitCode(), evaluate.err());
         assertTrue(evaluate.err().contains("9 shots: 9 from the feature cache, 0 analysed"), evaluate.err());
         for (String file : new String[] {"evaluation.json", "confusion-matrix.png", "reliability-diagram.png",
-            "baseline/evaluation.json"}) {
+            "predictions.csv", "baseline/evaluation.json", "baseline/predictions.csv"}) {
             assertTrue(Files.exists(eval.resolve(file)), file);
         }
+        assertEquals(10, Files.readAllLines(eval.resolve("predictions.csv")).size(), "a header and one row per shot");
         assertTrue(evaluate.out().contains("macro-F1"), evaluate.out());
 
         AnalyzeCommandTest.Run analyze = AnalyzeCommandTest.run("analyze", "--json", "--max-frames", "40", "--model",

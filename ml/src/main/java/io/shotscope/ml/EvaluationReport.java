@@ -12,6 +12,8 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 
 /** Writes an {@link EvaluationResult} as JSON and two PNG charts (Java2D, works headless). */
@@ -20,6 +22,7 @@ public final class EvaluationReport {
     public static final String JSON_FILE = "evaluation.json";
     public static final String CONFUSION_FILE = "confusion-matrix.png";
     public static final String RELIABILITY_FILE = "reliability-diagram.png";
+    public static final String PREDICTIONS_FILE = "predictions.csv";
     private static final int SIZE = 480;
     private static final int MARGIN = 80;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
@@ -33,6 +36,42 @@ public final class EvaluationReport {
         JSON.writeValue(dir.resolve(JSON_FILE).toFile(), result);
         ImageIO.write(confusionMatrix(result), "png", dir.resolve(CONFUSION_FILE).toFile());
         ImageIO.write(reliabilityDiagram(result), "png", dir.resolve(RELIABILITY_FILE).toFile());
+    }
+
+    /**
+     * One row per shot, in the order given: its path, true class, predicted class, confidence and
+     * the three class probabilities, so a studio can see which shots a model misrated and how surely.
+     */
+    public static void writePredictions(List<LabelledShot> shots, List<double[]> probabilities, Path dir)
+            throws IOException {
+        if (shots.size() != probabilities.size()) {
+            throw new IllegalArgumentException(
+                    "need one probability row per shot, got " + shots.size() + " shots and " + probabilities.size() + " rows");
+        }
+        Files.createDirectories(dir);
+        StringBuilder csv = new StringBuilder("path,label,predicted,confidence");
+        for (Difficulty d : Difficulty.values()) {
+            csv.append(',').append(d.name());
+        }
+        csv.append('\n');
+        for (int i = 0; i < shots.size(); i++) {
+            double[] p = probabilities.get(i);
+            int predicted = Evaluator.argmax(p);
+            csv.append(csvField(shots.get(i).id())).append(',').append(shots.get(i).label().name()).append(',')
+                    .append(Difficulty.ofIndex(predicted).name()).append(',').append(String.format(Locale.ROOT, "%.4f", p[predicted]));
+            for (double v : p) {
+                csv.append(',').append(String.format(Locale.ROOT, "%.4f", v));
+            }
+            csv.append('\n');
+        }
+        Files.writeString(dir.resolve(PREDICTIONS_FILE), csv);
+    }
+
+    private static String csvField(String value) {
+        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0) {
+            return value;
+        }
+        return '"' + value.replace("\"", "\"\"") + '"';
     }
 
     /** Heatmap of the confusion matrix with the count in each cell; rows = true class. */

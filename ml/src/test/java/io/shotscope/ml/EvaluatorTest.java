@@ -56,4 +56,18 @@ class EvaluatorTest {
             assertTrue(image.getWidth() > 100 && image.getHeight() > 100, file);
         }
     }
+
+    @Test
+    void predictionsListEveryShotWithItsClassAndProbabilities(@TempDir Path dir) throws IOException {
+        List<LabelledShot> shots = new java.util.ArrayList<>();
+        for (int i = 0; i < TRUTH.size(); i++) {
+            shots.add(new LabelledShot(i == 1 ? "plates/a,b.mov" : "shot" + i + ".mov", null, TRUTH.get(i)));
+        }
+        EvaluationReport.writePredictions(shots, PROBABILITIES, dir);
+        List<String> lines = Files.readAllLines(dir.resolve(EvaluationReport.PREDICTIONS_FILE));
+        assertEquals("path,label,predicted,confidence,Easy,Medium,Hard", lines.get(0));
+        assertEquals(6, lines.size());
+        assertEquals("\"plates/a,b.mov\",Easy,Medium,0.6000,0.3000,0.6000,0.1000", lines.get(2));
+        assertEquals("shot4.mov,Hard,Medium,0.5000,0.2000,0.5000,0.3000", lines.get(5));
+    }
 }
