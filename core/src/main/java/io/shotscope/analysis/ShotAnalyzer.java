@@ -33,7 +33,7 @@ import java.util.stream.Stream;
 public final class ShotAnalyzer implements AutoCloseable {
 
     /** Changes whenever a metric's definition changes, so cached results can be told apart. */
-    public static final String VERSION = "0.3.0";
+    public static final String VERSION = "0.4.0";
 
     private final AnalysisOptions options;
     private final List<ComplexityMetric> metrics;

@@ -20,7 +20,8 @@ public final class MetricRegistry {
                 new OcclusionMetric(),
                 new ObjectsMetric(),
                 new ShakeMetric(),
-                new ObjectCountMetric());
+                new ObjectCountMetric(),
+                new EdgeWidthMetric());
     }
 
     public static List<String> keys() {

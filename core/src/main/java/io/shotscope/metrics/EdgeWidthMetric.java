@@ -1,0 +1,181 @@
+package io.shotscope.metrics;
+
+import io.shotscope.video.LumaPlane;
+import java.util.Arrays;
+
+/**
+ * {@code edge_width}: how wide the frame's strong edges are, which is what defocus and motion blur
+ * change and what grain and contrast do not. A soft plate costs roto (soft mattes), tracking (fewer
+ * crisp features) and CG (a matched defocus); {@code blur}'s re-blur measure reads grain as
+ * sharpness, so a grainy soft plate looks sharp to it.
+ *
+ * <p>On the half-size plane (grain there is already averaged over four pixels), for every pixel
+ * whose 5x5 neighbourhood spans more than {@value #CONTRAST} grey levels (a strong edge nearby),
+ * the edge's width is that range over the steepest gradient in the same neighbourhood (Sobel,
+ * in grey levels per pixel): a step edge reads 2 pixels, a ramp wider than the neighbourhood 4.
+ * The frame's width is the median over those pixels, so it depends neither on the edges' contrast
+ * nor on how many there are. bottle-detection at 640 x 360 reads 2.08, and blurred with a Gaussian
+ * of sigma 1, 2, 4, 6 and 8 analysis pixels 2.20, 2.61, 3.36, 3.86 and 3.99. Frames with fewer than {@value #MIN_EDGE_PIXELS} such
+ * pixels have nothing to be soft about and score 0.
+ *
+ * <p>{@code score = clamp01((width - }{@value #SHARP_WIDTH}{@code ) / (}{@value #SOFT_WIDTH}
+ * {@code  - }{@value #SHARP_WIDTH}{@code ))}. Raw measurements: {@code [score, width, edge pixels]}.
+ */
+public final class EdgeWidthMetric implements ComplexityMetric {
+    /** Grey levels a 5x5 neighbourhood must span to hold a strong edge. */
+    static final int CONTRAST = 40;
+    /** Fewest strong-edge pixels for a width to be read; below it the frame scores 0. */
+    static final int MIN_EDGE_PIXELS = 30;
+    /** Width of a step edge, half-plane pixels: score 0. */
+    static final double SHARP_WIDTH = 2.0;
+    /** Width that scores 1: a ramp wider than the 5x5 neighbourhood. */
+    static final double SOFT_WIDTH = 4.0;
+    /** Neighbourhood radius: 5x5. */
+    private static final int RADIUS = 2;
+    /** Histogram of widths for the median: bins of 1/BINS_PER_PIXEL pixel up to MAX_WIDTH. */
+    private static final int BINS_PER_PIXEL = 32;
+    private static final int MAX_WIDTH = 32;
+
+    static final int WIDTH = 1;
+    static final int EDGE_PIXELS = 2;
+
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+    @Override
+    public String key() {
+        return "edge_width";
+    }
+
+    @Override
+    public double[] measure(FrameContext frame) {
+        double[] width = width(frame.current().half);
+        return new double[] {score(width[0]), width[0], width[1]};
+    }
+
+    static double score(double width) {
+        return Scores.clamp01((width - SHARP_WIDTH) / (SOFT_WIDTH - SHARP_WIDTH));
+    }
+
+    /** {@code [median width in pixels (0 when too few strong edges), strong-edge pixels]}. */
+    static double[] width(LumaPlane plane) {
+        int w = plane.width;
+        int h = plane.height;
+        if (w <= 2 * RADIUS + 2 || h <= 2 * RADIUS + 2) {
+            return new double[] {0, 0};
+        }
+        Scratch s = SCRATCH.get().ensure(w * h);
+        byte[] p = plane.pixels;
+        gradient(p, w, h, s.gradient);
+        // 5x5 maximum and minimum of the luma and maximum of the gradient, separable: rows then columns
+        rangeRows(p, w, h, s.rowMax, s.rowMin);
+        maxRows(s.gradient, w, h, s.rowGradient);
+        int[] histogram = s.histogram;
+        Arrays.fill(histogram, 0);
+        int edges = 0;
+        for (int y = RADIUS + 1; y < h - RADIUS - 1; y++) {
+            for (int x = RADIUS + 1; x < w - RADIUS - 1; x++) {
+                int max = 0;
+                int min = 255;
+                for (int j = (y - RADIUS) * w + x; j <= (y + RADIUS) * w + x; j += w) {
+                    max = Math.max(max, s.rowMax[j]);
+                    min = Math.min(min, s.rowMin[j]);
+                }
+                int range = max - min;
+                if (range <= CONTRAST) {
+                    continue;
+                }
+                float steepest = 0;
+                for (int j = (y - RADIUS) * w + x; j <= (y + RADIUS) * w + x; j += w) {
+                    steepest = Math.max(steepest, s.rowGradient[j]);
+                }
+                if (steepest > 0) {
+                    int bin = (int) (range / steepest * BINS_PER_PIXEL);
+                    histogram[Math.min(histogram.length - 1, bin)]++;
+                    edges++;
+                }
+            }
+        }
+        if (edges < MIN_EDGE_PIXELS) {
+            return new double[] {0, edges};
+        }
+        int half = (edges + 1) / 2;
+        int seen = 0;
+        for (int bin = 0; bin < histogram.length; bin++) {
+            seen += histogram[bin];
+            if (seen >= half) {
+                return new double[] {(bin + 0.5) / BINS_PER_PIXEL, edges};
+            }
+        }
+        return new double[] {MAX_WIDTH, edges};
+    }
+
+    /** Sobel gradient magnitude in grey levels per pixel; 0 on the border. */
+    private static void gradient(byte[] p, int w, int h, float[] out) {
+        Arrays.fill(out, 0, w * h, 0f);
+        for (int y = 1; y < h - 1; y++) {
+            for (int x = 1; x < w - 1; x++) {
+                int i = y * w + x;
+                int a = p[i - w - 1] & 0xFF;
+                int b = p[i - w] & 0xFF;
+                int c = p[i - w + 1] & 0xFF;
+                int d = p[i - 1] & 0xFF;
+                int f = p[i + 1] & 0xFF;
+                int g = p[i + w - 1] & 0xFF;
+                int k = p[i + w] & 0xFF;
+                int l = p[i + w + 1] & 0xFF;
+                int gx = (c + 2 * f + l) - (a + 2 * d + g);
+                int gy = (g + 2 * k + l) - (a + 2 * b + c);
+                out[i] = (float) (Math.sqrt((double) gx * gx + (double) gy * gy) / 8);
+            }
+        }
+    }
+
+    private static void rangeRows(byte[] p, int w, int h, int[] max, int[] min) {
+        for (int y = 0; y < h; y++) {
+            int row = y * w;
+            for (int x = RADIUS; x < w - RADIUS; x++) {
+                int hi = 0;
+                int lo = 255;
+                for (int dx = -RADIUS; dx <= RADIUS; dx++) {
+                    int v = p[row + x + dx] & 0xFF;
+                    hi = Math.max(hi, v);
+                    lo = Math.min(lo, v);
+                }
+                max[row + x] = hi;
+                min[row + x] = lo;
+            }
+        }
+    }
+
+    private static void maxRows(float[] values, int w, int h, float[] max) {
+        for (int y = 0; y < h; y++) {
+            int row = y * w;
+            for (int x = RADIUS; x < w - RADIUS; x++) {
+                float hi = 0;
+                for (int dx = -RADIUS; dx <= RADIUS; dx++) {
+                    hi = Math.max(hi, values[row + x + dx]);
+                }
+                max[row + x] = hi;
+            }
+        }
+    }
+
+    /** Per-thread buffers, grown to the largest plane seen. */
+    private static final class Scratch {
+        float[] gradient = new float[0];
+        float[] rowGradient = new float[0];
+        int[] rowMax = new int[0];
+        int[] rowMin = new int[0];
+        final int[] histogram = new int[MAX_WIDTH * BINS_PER_PIXEL];
+
+        Scratch ensure(int size) {
+            if (gradient.length < size) {
+                gradient = new float[size];
+                rowGradient = new float[size];
+                rowMax = new int[size];
+                rowMin = new int[size];
+            }
+            return this;
+        }
+    }
+}
