@@ -9,8 +9,8 @@ department's true points would give. Not part of the product; needs numpy and sc
 
 usage: summary_ceiling.py TRAIN_MANIFEST TEST_MANIFEST CACHE_DIR [ANALYSER_VERSION] [METRICS]
 
-With OBJECTS_TRAIN and OBJECTS_TEST set to the CSVs of `ObjectCountExperiment export`, it also
-reports what the experiment's one-frame and four-frame object maps add to the summaries. With
+With OBJECTS_TRAIN and OBJECTS_TEST set to the CSVs of `ObjectCountExperiment export` (or of
+`learned_counter.py merge`), it also reports what those per-shot object measures add to the summaries. With
 SERIES_TRAIN and SERIES_TEST set to the CSVs of `ObjectCountExperiment series`, what each per-frame
 reading of the four-frame map adds, also as the network's head would see it (four statistics over
 the 32 sampled frames, replacing `objects` or beside it). With STACKING=1, each department's error
@@ -88,7 +88,7 @@ def objects(path, rows):
         reader = csv.reader(f)
         header = next(reader)[1:]
         for line in reader:
-            table[line[0]] = [float(v) for v in line[1:]]
+            table[line[0]] = [float(v) if v else np.nan for v in line[1:]]
     return np.array([table[os.path.basename(r['path'])] for r in rows]), header
 
 
@@ -258,8 +258,13 @@ def main(train_manifest, test_manifest, cache, version='0.2.0', metrics='11'):
     if os.environ.get('OBJECTS_TRAIN'):
         extra_tr, header = objects(os.environ['OBJECTS_TRAIN'], rtr)
         extra_te, _ = objects(os.environ['OBJECTS_TEST'], rte)
+        fill = np.nanmedian(extra_tr, 0)  # a measure missing for a shot takes the training median
+        extra_tr = np.where(np.isnan(extra_tr), fill, extra_tr)
+        extra_te = np.where(np.isnan(extra_te), fill, extra_te)
         for prefix in ('cells_', 'cells4_', ''):
             cols = [i for i, h in enumerate(header) if h.startswith(prefix)]
+            if not cols:
+                continue
             sc = StandardScaler().fit(extra_tr[:, cols])
             atr = np.hstack([ztr, sc.transform(extra_tr[:, cols])])
             ate = np.hstack([zte, sc.transform(extra_te[:, cols])])
@@ -267,6 +272,8 @@ def main(train_manifest, test_manifest, cache, version='0.2.0', metrics='11'):
             est = department_trees(atr, ptr, ate, trees)
             error = np.mean((est[:, 1] - pte[:, 1]) ** 2)
             report(f'+ {what}: trees per department (object roto error {error:.3f})', classes(est.sum(1)))
+            errors = np.mean((est - pte) ** 2, 0)
+            print('    squared error by department: ' + ', '.join(f'{n} {e:.3f}' for n, e in zip(DEPARTMENTS, errors)))
             for seed in range(3):
                 report(f'+ {what}: network (64), points, seed {seed}',
                        classes(MLPRegressor(**small_network(seed)).fit(atr, ptr.sum(1)).predict(ate)))

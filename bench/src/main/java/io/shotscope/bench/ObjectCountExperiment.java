@@ -38,7 +38,7 @@ import java.util.stream.Stream;
  *   the motion field (global fit, per-block residual, texture flag, MAE, vector) and two finer maps:
  *   the mean absolute difference of 4x4 half-plane cells (8x8 analysis pixels) after compensating
  *   the global motion, between this frame and the previous one ({@code cells}) and between this
- *   frame and the one {@value #SPAN} frames back ({@code cells4}, compensated by the summed global
+ *   frame and the one four frames back ({@code cells4}; {@code -Dspan=N}: N; compensated by the summed global
  *   motion), so that objects moving under a pixel per frame still show. Nothing is thresholded here.</li>
  *   <li>{@code evaluate TRAIN_DIR TRAIN_CACHE TEST_DIR TEST_CACHE [TRAIN_LIMIT]}: tunes each
  *   counter's thresholds on the training shots only (Pearson r of a per-shot statistic with
@@ -52,7 +52,7 @@ import java.util.stream.Stream;
  * {@code export} (per-shot object statistics for bench/python/summary_ceiling.py); then
  * {@code series} and {@code tracks}; then {@code symmetric} (the object at t alone, from two
  * four-frame maps) and {@code finer} (the four-frame map on 2x2-pixel cells: extract and read it
- * with {@code -Dcell=2}).
+ * with {@code -Dcell=2}); then longer spans ({@code -Dspan=8} for extract and symmetric).
  */
 public final class ObjectCountExperiment {
 
@@ -245,8 +245,8 @@ public final class ObjectCountExperiment {
         }
     }
 
-    /** Frames spanned by the second cell map. */
-    static final int SPAN = 4;
+    /** Frames spanned by the second cell map (4; {@code -Dspan=N} to extract and read a longer one). */
+    static final int SPAN = Integer.getInteger("span", 4);
 
     static void extract(Path shotDir, Path cache, int limit) throws Exception {
         List<Path> shots;
