@@ -30,6 +30,8 @@ public final class EdgeWidthMetric implements ComplexityMetric {
     static final double SHARP_WIDTH = 2.0;
     /** Width that scores 1: a ramp wider than the 5x5 neighbourhood. */
     static final double SOFT_WIDTH = 4.0;
+    /** A Sobel kernel's response to a ramp of one grey level per pixel. */
+    private static final int SOBEL_GAIN = 8;
     /** Neighbourhood radius: 5x5. */
     private static final int RADIUS = 2;
     /** Histogram of widths for the median: bins of 1/BINS_PER_PIXEL pixel up to MAX_WIDTH. */
@@ -65,7 +67,7 @@ public final class EdgeWidthMetric implements ComplexityMetric {
         }
         Scratch s = SCRATCH.get().ensure(w * h);
         byte[] p = plane.pixels;
-        gradient(p, w, h, s.gradient);
+        squaredGradient(p, w, h, s.gradient);
         // 5x5 maximum and minimum of the luma and maximum of the gradient, separable: rows then columns
         rangeRows(p, w, h, s.rowMax, s.rowMin);
         maxRows(s.gradient, w, h, s.rowGradient);
@@ -84,11 +86,13 @@ public final class EdgeWidthMetric implements ComplexityMetric {
                 if (range <= CONTRAST) {
                     continue;
                 }
-                float steepest = 0;
+                int steepestSquared = 0;
                 for (int j = (y - RADIUS) * w + x; j <= (y + RADIUS) * w + x; j += w) {
-                    steepest = Math.max(steepest, s.rowGradient[j]);
+                    steepestSquared = Math.max(steepestSquared, s.rowGradient[j]);
                 }
-                if (steepest > 0) {
+                if (steepestSquared > 0) {
+                    // the square root of the largest square is the largest gradient: one root per edge pixel
+                    float steepest = (float) (Math.sqrt(steepestSquared) / SOBEL_GAIN);
                     int bin = (int) (range / steepest * BINS_PER_PIXEL);
                     histogram[Math.min(histogram.length - 1, bin)]++;
                     edges++;
@@ -109,9 +113,9 @@ public final class EdgeWidthMetric implements ComplexityMetric {
         return new double[] {MAX_WIDTH, edges};
     }
 
-    /** Sobel gradient magnitude in grey levels per pixel; 0 on the border. */
-    private static void gradient(byte[] p, int w, int h, float[] out) {
-        Arrays.fill(out, 0, w * h, 0f);
+    /** Squared Sobel gradient magnitude (in Sobel units: {@value #SOBEL_GAIN} x grey levels per pixel); 0 on the border. */
+    private static void squaredGradient(byte[] p, int w, int h, int[] out) {
+        Arrays.fill(out, 0, w * h, 0);
         for (int y = 1; y < h - 1; y++) {
             for (int x = 1; x < w - 1; x++) {
                 int i = y * w + x;
@@ -125,7 +129,7 @@ public final class EdgeWidthMetric implements ComplexityMetric {
                 int l = p[i + w + 1] & 0xFF;
                 int gx = (c + 2 * f + l) - (a + 2 * d + g);
                 int gy = (g + 2 * k + l) - (a + 2 * b + c);
-                out[i] = (float) (Math.sqrt((double) gx * gx + (double) gy * gy) / 8);
+                out[i] = gx * gx + gy * gy;
             }
         }
     }
@@ -147,11 +151,11 @@ public final class EdgeWidthMetric implements ComplexityMetric {
         }
     }
 
-    private static void maxRows(float[] values, int w, int h, float[] max) {
+    private static void maxRows(int[] values, int w, int h, int[] max) {
         for (int y = 0; y < h; y++) {
             int row = y * w;
             for (int x = RADIUS; x < w - RADIUS; x++) {
-                float hi = 0;
+                int hi = 0;
                 for (int dx = -RADIUS; dx <= RADIUS; dx++) {
                     hi = Math.max(hi, values[row + x + dx]);
                 }
@@ -162,16 +166,16 @@ public final class EdgeWidthMetric implements ComplexityMetric {
 
     /** Per-thread buffers, grown to the largest plane seen. */
     private static final class Scratch {
-        float[] gradient = new float[0];
-        float[] rowGradient = new float[0];
+        int[] gradient = new int[0];
+        int[] rowGradient = new int[0];
         int[] rowMax = new int[0];
         int[] rowMin = new int[0];
         final int[] histogram = new int[MAX_WIDTH * BINS_PER_PIXEL];
 
         Scratch ensure(int size) {
             if (gradient.length < size) {
-                gradient = new float[size];
-                rowGradient = new float[size];
+                gradient = new int[size];
+                rowGradient = new int[size];
                 rowMax = new int[size];
                 rowMin = new int[size];
             }

@@ -31,10 +31,10 @@ class BidSheetTest {
     }
 
     @Test
-    /** The report predates the objects, shake and object_count metrics: their columns stay empty instead of failing the sheet. */
+    /** The report predates the objects, shake, object_count and edge_width metrics: their columns stay empty instead of failing the sheet. */
     void aDoneShotIsOneRowWithItsRangeRatingScoresAndFactors() throws IOException {
         String row = rowOf(shot("SQ010_SH0040", ShotStatus.DONE, "Hard", 0.83, REPORT, null));
-        assertEquals("SQ010,SH0040,1001,1058,58,23.976,Hard,0.83,0.1,0.52,0.3,0,0.41,0.5,0.2,0.1,0.25,,,,"
+        assertEquals("SQ010,SH0040,1001,1058,58,23.976,Hard,0.83,0.1,0.52,0.3,0,0.41,0.5,0.2,0.1,0.25,,,,,"
                 + "\"motion 0.6, camera_motion 0.4\","
                 + "\"Hard (83% confident), driven by motion, camera motion; 58 frames measured\"\r\n", row);
     }
