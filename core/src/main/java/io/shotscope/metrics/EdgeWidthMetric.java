@@ -15,8 +15,8 @@ import java.util.Arrays;
  * in grey levels per pixel): a step edge reads 2 pixels, a ramp wider than the neighbourhood 4.
  * The frame's width is the median over those pixels, so it depends neither on the edges' contrast
  * nor on how many there are. bottle-detection at 640 x 360 reads 2.08, and blurred with a Gaussian
- * of sigma 1, 2, 4, 6 and 8 analysis pixels 2.20, 2.61, 3.36, 3.86 and 3.99. Frames with fewer than {@value #MIN_EDGE_PIXELS} such
- * pixels have nothing to be soft about and score 0.
+ * of sigma 1, 2, 4, 6 and 8 analysis pixels 2.20, 2.61, 3.36, 3.86 and 3.99. Frames with fewer
+ * than {@value #MIN_EDGE_PIXELS} such pixels have nothing to be soft about and score 0.
  *
  * <p>{@code score = clamp01((width - }{@value #SHARP_WIDTH}{@code ) / (}{@value #SOFT_WIDTH}
  * {@code  - }{@value #SHARP_WIDTH}{@code ))}. Raw measurements: {@code [score, width, edge pixels]}.
@@ -37,9 +37,6 @@ public final class EdgeWidthMetric implements ComplexityMetric {
     /** Histogram of widths for the median: bins of 1/BINS_PER_PIXEL pixel up to MAX_WIDTH. */
     private static final int BINS_PER_PIXEL = 32;
     private static final int MAX_WIDTH = 32;
-
-    static final int WIDTH = 1;
-    static final int EDGE_PIXELS = 2;
 
     private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
