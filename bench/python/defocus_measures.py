@@ -4,9 +4,9 @@
 Decodes every sixth frame of each shot of a synthetic manifest as luma (the ffmpeg command line)
 and writes, per shot, the mean over those frames of several sharpness measures, as a CSV that
 summary_ceiling.py reads through OBJECTS_TRAIN / OBJECTS_TEST (a measure left empty where no frame
-had enough strong edges; summary_ceiling.py fills it with the training median). Measures: Crete-Roffet's re-blur value b (along rows) at full and half size; the edge width (5x5 range over the steepest Sobel gradient in the same 5x5, median over the
-pixels whose range exceeds a threshold) at full size (range > 30, > 60), half size (> 25, > 40,
-> 60; and the 25th percentile at > 40) and quarter size (> 40). Needs numpy, scipy and ffmpeg.
+had enough strong edges; summary_ceiling.py fills it with the training median). Measures: Crete-Roffet's re-blur value b (along rows) at full and half size; the edge width (the range over the steepest Sobel gradient in the same neighbourhood, median
+over the pixels whose range exceeds a threshold) at full size (7x7; range > 30, > 60), half size
+(5x5; > 25, > 40, > 60; and the 25th percentile at > 40) and quarter size (5x5; > 40). Needs numpy, scipy and ffmpeg.
 
 usage: defocus_measures.py MANIFEST OUT_CSV [WIDTH HEIGHT]   (default 320 180, synth's size)
 """

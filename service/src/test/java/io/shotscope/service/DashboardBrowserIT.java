@@ -56,6 +56,8 @@ class DashboardBrowserIT {
     static final String CLIP = "asl-thanks.mkv";
     static final String SHOT_CODE = "asl-thanks";
     static final Duration PATIENCE = ApiClient.ANALYSIS_PATIENCE;
+    /** How long a done shot's thumbnail may take to load and show. */
+    static final Duration THUMBNAIL_PATIENCE = Duration.ofSeconds(10);
 
     @TempDir
     static Path root;
@@ -137,6 +139,9 @@ class DashboardBrowserIT {
         Locator row = page.locator("tr[data-shot-code='" + SHOT_CODE + "']");
         Set<String> seen = watchStatus(row);
         assertTrue(seen.contains("QUEUED") || seen.contains("RUNNING"), "seen before done: " + seen);
+        // the row is redrawn when the shot is done; its thumbnail shows once the image has loaded
+        row.locator("img").waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE)
+                .setTimeout(THUMBNAIL_PATIENCE.toMillis()));
         assertTrue(row.locator("img").isVisible(), "the done shot shows its thumbnail");
         assertTrue(row.locator(".badge").textContent().matches("Easy|Medium|Hard"), row.textContent());
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("shot-list.png")));
