@@ -66,8 +66,7 @@ public final class EdgeWidthMetric implements ComplexityMetric {
         byte[] p = plane.pixels;
         squaredGradient(p, w, h, s.gradient);
         // 5x5 maximum and minimum of the luma and maximum of the gradient, separable: rows then columns
-        rangeRows(p, w, h, s.rowMax, s.rowMin);
-        maxRows(s.gradient, w, h, s.rowGradient);
+        rowExtremes(p, s, w, h);
         int[] histogram = s.histogram;
         Arrays.fill(histogram, 0);
         int edges = 0;
@@ -99,15 +98,13 @@ public final class EdgeWidthMetric implements ComplexityMetric {
         if (edges < MIN_EDGE_PIXELS) {
             return new double[] {0, edges};
         }
+        // every edge pixel is in the histogram (the last bin takes the widest), so the median is reached
         int half = (edges + 1) / 2;
-        int seen = 0;
-        for (int bin = 0; bin < histogram.length; bin++) {
-            seen += histogram[bin];
-            if (seen >= half) {
-                return new double[] {(bin + 0.5) / BINS_PER_PIXEL, edges};
-            }
+        int bin = 0;
+        for (int seen = histogram[0]; seen < half; seen += histogram[bin]) {
+            bin++;
         }
-        return new double[] {MAX_WIDTH, edges};
+        return new double[] {(bin + 0.5) / BINS_PER_PIXEL, edges};
     }
 
     /** Squared Sobel gradient magnitude (in Sobel units: {@value #SOBEL_GAIN} x grey levels per pixel); 0 on the border. */
@@ -131,32 +128,23 @@ public final class EdgeWidthMetric implements ComplexityMetric {
         }
     }
 
-    private static void rangeRows(byte[] p, int w, int h, int[] max, int[] min) {
+    /** Along each row, the 5-wide maximum and minimum of the luma and maximum of the squared gradient. */
+    private static void rowExtremes(byte[] p, Scratch s, int w, int h) {
         for (int y = 0; y < h; y++) {
             int row = y * w;
             for (int x = RADIUS; x < w - RADIUS; x++) {
                 int hi = 0;
                 int lo = 255;
-                for (int dx = -RADIUS; dx <= RADIUS; dx++) {
-                    int v = p[row + x + dx] & 0xFF;
+                int steepest = 0;
+                for (int i = row + x - RADIUS; i <= row + x + RADIUS; i++) {
+                    int v = p[i] & 0xFF;
                     hi = Math.max(hi, v);
                     lo = Math.min(lo, v);
+                    steepest = Math.max(steepest, s.gradient[i]);
                 }
-                max[row + x] = hi;
-                min[row + x] = lo;
-            }
-        }
-    }
-
-    private static void maxRows(int[] values, int w, int h, int[] max) {
-        for (int y = 0; y < h; y++) {
-            int row = y * w;
-            for (int x = RADIUS; x < w - RADIUS; x++) {
-                int hi = 0;
-                for (int dx = -RADIUS; dx <= RADIUS; dx++) {
-                    hi = Math.max(hi, values[row + x + dx]);
-                }
-                max[row + x] = hi;
+                s.rowMax[row + x] = hi;
+                s.rowMin[row + x] = lo;
+                s.rowGradient[row + x] = steepest;
             }
         }
     }

@@ -57,7 +57,7 @@ public final class EvaluationReport {
         for (int i = 0; i < shots.size(); i++) {
             double[] p = probabilities.get(i);
             int predicted = Evaluator.argmax(p);
-            csv.append(csvField(shots.get(i).id())).append(',').append(shots.get(i).label().name()).append(',')
+            csv.append(Manifest.quote(shots.get(i).id())).append(',').append(shots.get(i).label().name()).append(',')
                     .append(Difficulty.ofIndex(predicted).name()).append(',').append(String.format(Locale.ROOT, "%.4f", p[predicted]));
             for (double v : p) {
                 csv.append(',').append(String.format(Locale.ROOT, "%.4f", v));
@@ -65,13 +65,6 @@ public final class EvaluationReport {
             csv.append('\n');
         }
         Files.writeString(dir.resolve(PREDICTIONS_FILE), csv);
-    }
-
-    private static String csvField(String value) {
-        if (value.indexOf(',') < 0 && value.indexOf('"') < 0 && value.indexOf('\n') < 0) {
-            return value;
-        }
-        return '"' + value.replace("\"", "\"\"") + '"';
     }
 
     /** Heatmap of the confusion matrix with the count in each cell; rows = true class. */

@@ -103,6 +103,17 @@ public final class Manifest {
         }
     }
 
+    /**
+     * One CSV cell as {@link #split} reads it back: quoted, with quotes doubled, when it holds a
+     * comma, a quote or a line break; as it is otherwise.
+     */
+    public static String quote(String cell) {
+        if (cell.indexOf(',') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) {
+            return cell;
+        }
+        return '"' + cell.replace("\"", "\"\"") + '"';
+    }
+
     /** Splits one CSV line; double quotes protect commas, {@code ""} is a quote. */
     static String[] split(String line) {
         List<String> cells = new ArrayList<>();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.shotscope.analysis.ReportJson;
 import io.shotscope.metrics.MetricRegistry;
+import io.shotscope.ml.Manifest;
 import io.shotscope.store.ShotRecord;
 import io.shotscope.store.ShotStatus;
 import java.io.IOException;
@@ -77,10 +78,7 @@ final class BidSheet {
     }
 
     static String quote(String cell) {
-        if (cell.indexOf(',') < 0 && cell.indexOf('"') < 0 && cell.indexOf('\n') < 0 && cell.indexOf('\r') < 0) {
-            return cell;
-        }
-        return "\"" + cell.replace("\"", "\"\"") + "\"";
+        return Manifest.quote(cell);
     }
 
     /** Text as a spreadsheet shows it, never as a formula. */
