@@ -17,7 +17,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -26,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * decode-only frames/s (the analyser's own decoder and conversion, no metrics), full nine-metric
  * analysis frames/s, and ffmpeg's {@code siti} filter frames/s; then peak RSS of the CLI on 4K
  * clips of two lengths. Prints a Markdown table; ratios are against baselines of the same run.
- * With {@code --model} after the project root, only the model's cost is measured.
+ * With {@code --model} after the project root, only the model's cost is measured; with
+ * {@code --metrics}, only each metric's CPU time per frame in a warm analyser.
  */
 public final class Benchmark {
 
@@ -51,6 +54,8 @@ public final class Benchmark {
         Benchmark bench = new Benchmark(work, root.resolve("cli/target/shotscope-cli.jar"));
         if (args.length > 1 && args[1].equals("--model")) {
             bench.runModel(clips);
+        } else if (args.length > 1 && args[1].equals("--metrics")) {
+            bench.runMetrics(clips);
         } else {
             bench.run(clips);
         }
@@ -62,6 +67,73 @@ public final class Benchmark {
         measureModel(clip, work.getParent().resolve("models/default"));
         Files.writeString(work.resolve("results-model.md"), out);
         System.err.println("written " + work.resolve("results-model.md"));
+    }
+
+    /**
+     * Each metric's CPU time per analysed frame ({@code timings_ms.metrics_busy} / frames), the
+     * median of {@value #REPEATS} analyses after one that warms the JIT up, and the analysis rate.
+     */
+    private void runMetrics(Path clips) throws Exception {
+        Path source = clips.resolve("car-detection.mp4");
+        List<Path> inputs = List.of(clips.resolve("bottle-detection.mp4"), source,
+                generate(source, "gen-720p.mp4", 1280, 720, 10));
+        line("Machine: %d cores, Java %s. Milliseconds of CPU per analysed frame, median of %d warm runs.",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), REPEATS);
+        line("");
+        List<Map<String, Double>> costs = new ArrayList<>();
+        List<Double> rates = new ArrayList<>();
+        for (Path clip : inputs) {
+            List<Map<String, Double>> runs = new ArrayList<>();
+            double[] fps = new double[REPEATS];
+            for (int r = -1; r < REPEATS; r++) {
+                long t = System.nanoTime();
+                ShotReport report;
+                try (ShotAnalyzer analyzer = new ShotAnalyzer(AnalysisOptions.defaults())) {
+                    report = analyzer.analyze(clip.toString());
+                }
+                if (r >= 0) {
+                    fps[r] = report.framesAnalysed() / ((System.nanoTime() - t) / 1e9);
+                    runs.add(busyPerFrame(report));
+                }
+            }
+            Map<String, Double> median = new LinkedHashMap<>();
+            for (String metric : runs.get(0).keySet()) {
+                median.put(metric, median(runs.stream().mapToDouble(m -> m.get(metric)).toArray()));
+            }
+            costs.add(median);
+            rates.add(median(fps));
+        }
+        StringBuilder header = new StringBuilder("| metric |");
+        StringBuilder rule = new StringBuilder("|---|");
+        for (Path clip : inputs) {
+            header.append(' ').append(clip.getFileName()).append(" |");
+            rule.append("---|");
+        }
+        line("%s", header);
+        line("%s", rule);
+        for (String metric : costs.get(0).keySet()) {
+            StringBuilder row = new StringBuilder("| " + metric + " |");
+            for (Map<String, Double> cost : costs) {
+                row.append(String.format(Locale.ROOT, " %.3f |", cost.get(metric)));
+            }
+            line("%s", row);
+        }
+        StringBuilder row = new StringBuilder("| analysis fps |");
+        for (double rate : rates) {
+            row.append(String.format(Locale.ROOT, " %.1f |", rate));
+        }
+        line("%s", row);
+        Files.writeString(work.resolve("results-metrics.md"), out);
+        System.err.println("written " + work.resolve("results-metrics.md"));
+    }
+
+    /** {@code timings_ms.metrics_busy} of a report, per analysed frame. */
+    private static Map<String, Double> busyPerFrame(ShotReport report) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        if (report.timingsMs().get("metrics_busy") instanceof Map<?, ?> busy) {
+            busy.forEach((metric, ms) -> out.put(metric.toString(), ((Number) ms).doubleValue() / report.framesAnalysed()));
+        }
+        return out;
     }
 
     private void run(Path clips) throws Exception {

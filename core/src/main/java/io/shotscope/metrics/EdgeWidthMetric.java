@@ -62,34 +62,38 @@ public final class EdgeWidthMetric implements ComplexityMetric {
         if (w <= 2 * RADIUS + 2 || h <= 2 * RADIUS + 2) {
             return new double[] {0, 0};
         }
-        Scratch s = SCRATCH.get().ensure(w * h);
+        Scratch s = SCRATCH.get().ensure(w, h);
+        int[] luma = s.luma;
         byte[] p = plane.pixels;
-        squaredGradient(p, w, h, s.gradient);
-        // 5x5 maximum and minimum of the luma and maximum of the gradient, separable: rows then columns
-        rowExtremes(p, s, w, h);
+        for (int i = 0; i < w * h; i++) {
+            luma[i] = p[i] & 0xFF;
+        }
+        squaredGradient(luma, w, h, s.gradient);
+        // 5x5 luma range, separable: rows, then columns a row at a time; the loops over x have no
+        // branches, so the JIT can vectorise them
+        rowExtremes(s, w, h);
         int[] histogram = s.histogram;
         Arrays.fill(histogram, 0);
+        int[] range = s.range;
+        int[] gradient = s.gradient;
         int edges = 0;
         for (int y = RADIUS + 1; y < h - RADIUS - 1; y++) {
+            columnRanges(s, w, y);
             for (int x = RADIUS + 1; x < w - RADIUS - 1; x++) {
-                int max = 0;
-                int min = 255;
-                for (int j = (y - RADIUS) * w + x; j <= (y + RADIUS) * w + x; j += w) {
-                    max = Math.max(max, s.rowMax[j]);
-                    min = Math.min(min, s.rowMin[j]);
-                }
-                int range = max - min;
-                if (range <= CONTRAST) {
+                if (range[x] <= CONTRAST) {
                     continue;
                 }
+                // few pixels are near a strong edge: the steepest gradient is looked up for those only
                 int steepestSquared = 0;
-                for (int j = (y - RADIUS) * w + x; j <= (y + RADIUS) * w + x; j += w) {
-                    steepestSquared = Math.max(steepestSquared, s.rowGradient[j]);
+                for (int row = (y - RADIUS) * w + x - RADIUS; row <= (y + RADIUS) * w + x - RADIUS; row += w) {
+                    for (int i = row; i <= row + 2 * RADIUS; i++) {
+                        steepestSquared = Math.max(steepestSquared, gradient[i]);
+                    }
                 }
                 if (steepestSquared > 0) {
                     // the square root of the largest square is the largest gradient: one root per edge pixel
                     float steepest = (float) (Math.sqrt(steepestSquared) / SOBEL_GAIN);
-                    int bin = (int) (range / steepest * BINS_PER_PIXEL);
+                    int bin = (int) (range[x] / steepest * BINS_PER_PIXEL);
                     histogram[Math.min(histogram.length - 1, bin)]++;
                     edges++;
                 }
@@ -108,61 +112,73 @@ public final class EdgeWidthMetric implements ComplexityMetric {
     }
 
     /** Squared Sobel gradient magnitude (in Sobel units: {@value #SOBEL_GAIN} x grey levels per pixel); 0 on the border. */
-    private static void squaredGradient(byte[] p, int w, int h, int[] out) {
+    private static void squaredGradient(int[] p, int w, int h, int[] out) {
         Arrays.fill(out, 0, w * h, 0);
         for (int y = 1; y < h - 1; y++) {
+            int up = (y - 1) * w;
+            int row = y * w;
+            int down = (y + 1) * w;
             for (int x = 1; x < w - 1; x++) {
-                int i = y * w + x;
-                int a = p[i - w - 1] & 0xFF;
-                int b = p[i - w] & 0xFF;
-                int c = p[i - w + 1] & 0xFF;
-                int d = p[i - 1] & 0xFF;
-                int f = p[i + 1] & 0xFF;
-                int g = p[i + w - 1] & 0xFF;
-                int k = p[i + w] & 0xFF;
-                int l = p[i + w + 1] & 0xFF;
-                int gx = (c + 2 * f + l) - (a + 2 * d + g);
-                int gy = (g + 2 * k + l) - (a + 2 * b + c);
-                out[i] = gx * gx + gy * gy;
+                int gx = (p[up + x + 1] + 2 * p[row + x + 1] + p[down + x + 1])
+                        - (p[up + x - 1] + 2 * p[row + x - 1] + p[down + x - 1]);
+                int gy = (p[down + x - 1] + 2 * p[down + x] + p[down + x + 1])
+                        - (p[up + x - 1] + 2 * p[up + x] + p[up + x + 1]);
+                out[row + x] = gx * gx + gy * gy;
             }
         }
     }
 
-    /** Along each row, the 5-wide maximum and minimum of the luma and maximum of the squared gradient. */
-    private static void rowExtremes(byte[] p, Scratch s, int w, int h) {
+    /** Along each row, the 5-wide ({@link #RADIUS} 2: five terms) maximum and minimum of the luma. */
+    private static void rowExtremes(Scratch s, int w, int h) {
+        int[] p = s.luma;
+        int[] hi = s.rowMax;
+        int[] lo = s.rowMin;
         for (int y = 0; y < h; y++) {
-            int row = y * w;
-            for (int x = RADIUS; x < w - RADIUS; x++) {
-                int hi = 0;
-                int lo = 255;
-                int steepest = 0;
-                for (int i = row + x - RADIUS; i <= row + x + RADIUS; i++) {
-                    int v = p[i] & 0xFF;
-                    hi = Math.max(hi, v);
-                    lo = Math.min(lo, v);
-                    steepest = Math.max(steepest, s.gradient[i]);
-                }
-                s.rowMax[row + x] = hi;
-                s.rowMin[row + x] = lo;
-                s.rowGradient[row + x] = steepest;
+            int end = y * w + w - RADIUS;
+            for (int i = y * w + RADIUS; i < end; i++) {
+                hi[i] = Math.max(Math.max(Math.max(p[i - 2], p[i - 1]), Math.max(p[i + 1], p[i + 2])), p[i]);
+                lo[i] = Math.min(Math.min(Math.min(p[i - 2], p[i - 1]), Math.min(p[i + 1], p[i + 2])), p[i]);
             }
+        }
+    }
+
+    /** For row {@code y}, every pixel's 5x5 luma range, from the row extremes of the five rows around it. */
+    private static void columnRanges(Scratch s, int w, int y) {
+        int[] hi = s.rowMax;
+        int[] lo = s.rowMin;
+        int[] range = s.range;
+        int a = (y - 2) * w;
+        int b = (y - 1) * w;
+        int c = y * w;
+        int d = (y + 1) * w;
+        int e = (y + 2) * w;
+        for (int x = RADIUS; x < w - RADIUS; x++) {
+            int max = Math.max(Math.max(Math.max(hi[a + x], hi[b + x]), Math.max(hi[d + x], hi[e + x])), hi[c + x]);
+            int min = Math.min(Math.min(Math.min(lo[a + x], lo[b + x]), Math.min(lo[d + x], lo[e + x])), lo[c + x]);
+            range[x] = max - min;
         }
     }
 
     /** Per-thread buffers, grown to the largest plane seen. */
     private static final class Scratch {
+        int[] luma = new int[0];
         int[] gradient = new int[0];
-        int[] rowGradient = new int[0];
         int[] rowMax = new int[0];
         int[] rowMin = new int[0];
+        /** One row's 5x5 luma ranges. */
+        int[] range = new int[0];
         final int[] histogram = new int[MAX_WIDTH * BINS_PER_PIXEL];
 
-        Scratch ensure(int size) {
+        Scratch ensure(int width, int height) {
+            int size = width * height;
             if (gradient.length < size) {
+                luma = new int[size];
                 gradient = new int[size];
-                rowGradient = new int[size];
                 rowMax = new int[size];
                 rowMin = new int[size];
+            }
+            if (range.length < width) {
+                range = new int[width];
             }
             return this;
         }
