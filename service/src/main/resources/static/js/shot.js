@@ -102,6 +102,8 @@ function predictionPanel(report) {
     el('h2', {}, 'Prediction'),
     el('p', {}, el('span', { class: 'badge ' + prediction.class }, prediction.class), ' ',
       percent(prediction.confidence) + ' confident'),
+    prediction.days == null ? null
+      : el('p', { id: 'estimated-days' }, 'estimated effort: ' + prediction.days.toFixed(1) + ' artist-days'),
     el('div', { class: 'bars' }, classes.map(([name, p]) => [
       el('span', {}, name), bar(p, 'probability of ' + name), el('span', {}, percent(p))])),
     el('p', { class: 'muted' }, report.frames + ' frames, ' + report.frames_analysed + ' measured, '

@@ -5,6 +5,7 @@ import io.shotscope.ml.DifficultyModel;
 import io.shotscope.ml.EvaluationReport;
 import io.shotscope.ml.EvaluationResult;
 import io.shotscope.ml.Evaluator;
+import io.shotscope.ml.Rating;
 import io.shotscope.ml.LabelledShot;
 import io.shotscope.ml.ShotClassifier;
 import io.shotscope.video.PlateException;
@@ -75,15 +76,21 @@ final class EvaluateCommand implements Callable<Integer> {
 
     private static EvaluationResult evaluate(DifficultyModel model, List<LabelledShot> shots, Path dir)
             throws IOException {
-        List<double[]> probabilities = model.probabilities(shots.stream().map(LabelledShot::features).toList());
-        EvaluationResult result = Evaluator.evaluate(shots.stream().map(LabelledShot::label).toList(), probabilities);
+        List<Rating> ratings = model.rate(shots.stream().map(LabelledShot::features).toList());
+        List<double[]> probabilities = ratings.stream().map(Rating::probabilities).toList();
+        EvaluationResult result = Evaluator.evaluate(shots.stream().map(LabelledShot::label).toList(), probabilities)
+                .withDays(Evaluator.daysError(shots, ratings));
         EvaluationReport.write(result, dir);
-        EvaluationReport.writePredictions(shots, probabilities, dir);
+        EvaluationReport.writePredictions(shots, ratings, dir);
         return result;
     }
 
     private static void print(PrintWriter out, String name, EvaluationResult r) {
         out.printf("%-8s shots %d  accuracy %.3f  macro-F1 %.3f  ECE %.3f  confusion %s%n", name, r.count(),
                 r.accuracy(), r.macroF1(), r.expectedCalibrationError(), java.util.Arrays.deepToString(r.confusion()));
+        if (r.days() != null) {
+            out.printf("%-8s artist-days estimated %.2f off (root mean square), %.2f (mean absolute) over %d shots%n",
+                    "", r.days().rmse(), r.days().meanAbsolute(), r.days().count());
+        }
     }
 }

@@ -29,6 +29,9 @@ final class ReportTable {
             out.printf("  prediction: %s (confidence %.2f; %s) by %s %s%n", r.prediction().label(),
                     r.prediction().confidence(), r.prediction().probabilities(), r.prediction().model().get("name"),
                     r.prediction().model().get("version"));
+            if (r.prediction().days() != null) {
+                out.printf("  estimated effort: %.1f artist-days%n", r.prediction().days());
+            }
             StringBuilder factors = new StringBuilder();
             r.explanation().forEach(f -> factors.append(factors.length() == 0 ? "" : ", ")
                     .append(f.metric()).append(String.format(" %.2f", f.weight())));

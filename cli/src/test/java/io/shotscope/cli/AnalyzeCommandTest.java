@@ -101,6 +101,9 @@ class AnalyzeCommandTest {
         assertTrue(prediction != null, "no prediction from the default model: " + run.out());
         assertEquals("shotscope-difficulty", prediction.get("model").get("name").asText());
         assertTrue(prediction.get("confidence").asDouble() > 0.33, prediction.toString());
+        // the default model learned the rubric's days, so it estimates them: an Easy locked-off plate, under 4.5
+        double days = prediction.get("days").asDouble();
+        assertTrue(days > 0 && days < 4.5, prediction.toString());
         JsonNode explanation = report.get("explanation");
         assertTrue(explanation.size() >= 1 && explanation.size() <= 3, explanation.toString());
         assertTrue(METRICS.contains(explanation.get(0).get("metric").asText()), explanation.toString());

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shotscope.testsupport.SharedClips;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -46,8 +47,14 @@ class TrainEvaluateCommandTest {
             "predictions.csv", "baseline/evaluation.json", "baseline/predictions.csv"}) {
             assertTrue(Files.exists(eval.resolve(file)), file);
         }
-        assertEquals(10, Files.readAllLines(eval.resolve("predictions.csv")).size(), "a header and one row per shot");
+        List<String> predictions = Files.readAllLines(eval.resolve("predictions.csv"));
+        assertEquals(10, predictions.size(), "a header and one row per shot");
+        assertTrue(predictions.get(0).endsWith(",days,estimated_days"), predictions.get(0));
+        assertTrue(predictions.get(1).matches(".*,[0-9.]+,-?[0-9.]+"), "the shot's days and the estimate: " + predictions.get(1));
+        assertTrue(Files.readAllLines(eval.resolve("baseline/predictions.csv")).get(1).endsWith(","),
+                "the baseline estimates no days");
         assertTrue(evaluate.out().contains("macro-F1"), evaluate.out());
+        assertTrue(evaluate.out().contains("artist-days estimated"), evaluate.out());
 
         AnalyzeCommandTest.Run analyze = AnalyzeCommandTest.run("analyze", "--json", "--max-frames", "40", "--model",
                 model.toString(), SharedClips.clip("asl-thanks.mkv").toString());
@@ -62,6 +69,7 @@ class TrainEvaluateCommandTest {
         assertEquals(prediction.get("probabilities").get(prediction.get("class").asText()).asDouble(),
                 prediction.get("confidence").asDouble(), 1e-9);
         assertTrue(new ObjectMapper().readTree(analyze.out()).get("explanation").size() > 0, analyze.out());
+        assertTrue(prediction.get("days").isNumber(), "a model that learned days estimates them: " + prediction);
 
         // the same shots with labels only: auto learns the labels, and --target days is refused in one line
         Path labelsOnly = shots.resolve("labels.csv");

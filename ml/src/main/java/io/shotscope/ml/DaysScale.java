@@ -75,6 +75,15 @@ record DaysScale(double mean, double std, double easyBelow, double mediumBelow) 
         return logits.get(":, " + DAYS_ROW).mul(WIDTH).add(easyBelow);
     }
 
+    /**
+     * The artist-days a shot's logits estimate, once the head is folded: there the Medium logit less
+     * the Easy one is {@code (d - easyBelow) / width}. The temperature does not enter.
+     */
+    double estimate(float[] foldedLogits) {
+        double d = (foldedLogits[1] - foldedLogits[0]) * WIDTH + easyBelow;
+        return mean + std * d;
+    }
+
     /** The predicted days (standard units) in one shot's training logits. */
     double daysOf(float[] logits) {
         return logits[DAYS_ROW] * WIDTH + easyBelow;

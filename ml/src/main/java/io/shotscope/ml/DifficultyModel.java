@@ -15,4 +15,9 @@ public interface DifficultyModel {
         }
         return out;
     }
+
+    /** Each shot's probabilities and, from a model that learned artist-days, the days it estimates. */
+    default List<Rating> rate(List<ShotFeatures> shots) {
+        return probabilities(shots).stream().map(p -> new Rating(p, null)).toList();
+    }
 }

@@ -40,28 +40,33 @@ public final class EvaluationReport {
 
     /**
      * One row per shot, in the order given: its path, true class, predicted class, confidence and
-     * the three class probabilities, so a studio can see which shots a model misrated and how surely.
+     * the three class probabilities, so a studio can see which shots a model misrated and how surely;
+     * then the shot's artist-days and the model's estimate of them (each blank when unknown).
      */
-    public static void writePredictions(List<LabelledShot> shots, List<double[]> probabilities, Path dir)
+    public static void writePredictions(List<LabelledShot> shots, List<Rating> ratings, Path dir)
             throws IOException {
-        if (shots.size() != probabilities.size()) {
+        if (shots.size() != ratings.size()) {
             throw new IllegalArgumentException(
-                    "need one probability row per shot, got " + shots.size() + " shots and " + probabilities.size() + " rows");
+                    "need one rating per shot, got " + shots.size() + " shots and " + ratings.size() + " ratings");
         }
         Files.createDirectories(dir);
         StringBuilder csv = new StringBuilder("path,label,predicted,confidence");
         for (Difficulty d : Difficulty.values()) {
             csv.append(',').append(d.name());
         }
-        csv.append('\n');
+        csv.append(",days,estimated_days\n");
         for (int i = 0; i < shots.size(); i++) {
-            double[] p = probabilities.get(i);
+            LabelledShot shot = shots.get(i);
+            double[] p = ratings.get(i).probabilities();
             int predicted = Evaluator.argmax(p);
-            csv.append(Manifest.quote(shots.get(i).id())).append(',').append(shots.get(i).label().name()).append(',')
+            csv.append(Manifest.quote(shot.id())).append(',').append(shot.label().name()).append(',')
                     .append(Difficulty.ofIndex(predicted).name()).append(',').append(String.format(Locale.ROOT, "%.4f", p[predicted]));
             for (double v : p) {
                 csv.append(',').append(String.format(Locale.ROOT, "%.4f", v));
             }
+            csv.append(',').append(shot.hasDays() ? String.format(Locale.ROOT, "%.4f", shot.days()) : "");
+            Double estimate = ratings.get(i).days();
+            csv.append(',').append(estimate == null ? "" : String.format(Locale.ROOT, "%.4f", estimate));
             csv.append('\n');
         }
         Files.writeString(dir.resolve(PREDICTIONS_FILE), csv);

@@ -68,7 +68,27 @@ public final class Evaluator {
                     b / (double) CALIBRATION_BINS, (b + 1) / (double) CALIBRATION_BINS, binCount[b], accuracy, confidence));
         }
         return new EvaluationResult(
-                n, correct / (double) n, f1Sum / classes, precision, recall, confusion, ece, List.copyOf(bins));
+                n, correct / (double) n, f1Sum / classes, precision, recall, confusion, ece, List.copyOf(bins), null);
+    }
+
+    /**
+     * How far the estimated days are from the shots' own, over the shots that have both; null when
+     * none has (a model trained on labels, or shots without days).
+     */
+    public static EvaluationResult.DaysError daysError(List<LabelledShot> shots, List<Rating> ratings) {
+        int count = 0;
+        double squared = 0;
+        double absolute = 0;
+        for (int i = 0; i < shots.size(); i++) {
+            Double estimate = ratings.get(i).days();
+            if (estimate != null && shots.get(i).hasDays()) {
+                double error = estimate - shots.get(i).days();
+                squared += error * error;
+                absolute += Math.abs(error);
+                count++;
+            }
+        }
+        return count == 0 ? null : new EvaluationResult.DaysError(count, Math.sqrt(squared / count), absolute / count);
     }
 
     static int argmax(double[] values) {

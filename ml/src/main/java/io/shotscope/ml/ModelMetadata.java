@@ -1,11 +1,16 @@
 package io.shotscope.ml;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.shotscope.analysis.ShotAnalyzer;
 import io.shotscope.metrics.MetricRegistry;
 import java.nio.file.Path;
 import java.util.List;
 
-/** Everything besides the weights that a saved model needs to be used again: {@code model.json}. */
+/**
+ * Everything besides the weights that a saved model needs to be used again: {@code model.json}.
+ * {@code days} is set when the network learned artist-days (then it also estimates them); models
+ * trained on labels, and models saved before it existed, have none.
+ */
 public record ModelMetadata(
         int formatVersion,
         String modelName,
@@ -18,7 +23,8 @@ public record ModelMetadata(
         Normalisation normalisation,
         double temperature,
         NetworkConfig network,
-        long seed) {
+        long seed,
+        @JsonInclude(JsonInclude.Include.NON_NULL) DaysScale days) {
 
     public static final int FORMAT_VERSION = 1;
     public static final String MODEL_NAME = "shotscope-difficulty";
@@ -35,12 +41,17 @@ public record ModelMetadata(
             int frames, Normalisation normalisation, double temperature, NetworkConfig network, long seed) {
         return new ModelMetadata(
                 FORMAT_VERSION, MODEL_NAME, MODEL_VERSION, Difficulty.names(), MetricRegistry.keys(),
-                ShotAnalyzer.VERSION, frames, Thumbnail.DEFAULT, normalisation, temperature, network, seed);
+                ShotAnalyzer.VERSION, frames, Thumbnail.DEFAULT, normalisation, temperature, network, seed, null);
     }
 
     ModelMetadata withTemperature(double value) {
         return new ModelMetadata(formatVersion, modelName, modelVersion, classNames, metrics, analyserVersion,
-                frames, thumbnail, normalisation, value, network, seed);
+                frames, thumbnail, normalisation, value, network, seed, days);
+    }
+
+    ModelMetadata withDays(DaysScale value) {
+        return new ModelMetadata(formatVersion, modelName, modelVersion, classNames, metrics, analyserVersion,
+                frames, thumbnail, normalisation, temperature, network, seed, value);
     }
 
     /** Throws unless this model can run on this build's analyser output. */

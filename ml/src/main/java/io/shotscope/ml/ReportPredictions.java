@@ -7,6 +7,9 @@ import java.util.Map;
 
 /** Puts a model's prediction into a report, in the report's own (model-agnostic) terms. */
 public final class ReportPredictions {
+    /** Artist-days are reported to a tenth of a day: a bid is not more precise than that. */
+    private static final double DAYS_DECIMALS = 10;
+
     private ReportPredictions() {
     }
 
@@ -19,7 +22,8 @@ public final class ReportPredictions {
                 .map(f -> new io.shotscope.analysis.Factor(f.metric(), round(f.weight()))).toList();
         io.shotscope.analysis.Prediction p = new io.shotscope.analysis.Prediction(prediction.label().name(),
                 round(prediction.confidence()), probabilities,
-                Map.of("name", model.modelName(), "version", model.modelVersion()));
+                Map.of("name", model.modelName(), "version", model.modelVersion()),
+                prediction.days() == null ? null : Math.round(prediction.days() * DAYS_DECIMALS) / DAYS_DECIMALS);
         return report.withPrediction(p, factors);
     }
 

@@ -123,6 +123,7 @@ public final class ShotClassifier implements DifficultyModel, AutoCloseable {
      * Weights are normalised over the positive drops; the top three are returned. One batched
      * forward pass of the variants. When the rating is so certain that its probability rounds to 1
      * whatever metric is left out (no positive drop), the drops of the class's log-odds are used.
+     * A model that learned artist-days also estimates them.
      */
     public Prediction predict(ShotFeatures shot) {
         ShotFeatures sampled = shot.length() == metadata.frames() ? shot : shot.resample(metadata.frames());
@@ -161,7 +162,7 @@ public final class ShotClassifier implements DifficultyModel, AutoCloseable {
             byClass.put(d, probabilities[d.ordinal()]);
         }
         return new Prediction(Difficulty.ofIndex(label), probabilities[label], byClass,
-                List.copyOf(factors.subList(0, Math.min(TOP_FACTORS, factors.size()))));
+                List.copyOf(factors.subList(0, Math.min(TOP_FACTORS, factors.size()))), days(logits[0]));
     }
 
     /** log(p(label) / (1 - p(label))) from the logits, exact where the probability rounds to 1. */
@@ -191,6 +192,22 @@ public final class ShotClassifier implements DifficultyModel, AutoCloseable {
     @Override
     public List<double[]> probabilities(List<ShotFeatures> shots) {
         return calibrated(logits(shots));
+    }
+
+    /** Probabilities and estimated days from one forward pass per batch. */
+    @Override
+    public List<Rating> rate(List<ShotFeatures> shots) {
+        float[][] logits = logits(shots);
+        List<double[]> probabilities = calibrated(logits);
+        List<Rating> out = new ArrayList<>(shots.size());
+        for (int i = 0; i < logits.length; i++) {
+            out.add(new Rating(probabilities.get(i), days(logits[i])));
+        }
+        return out;
+    }
+
+    private Double days(float[] logits) {
+        return metadata.days() == null ? null : metadata.days().estimate(logits);
     }
 
     private List<double[]> calibrated(float[][] logits) {

@@ -63,7 +63,7 @@ public final class Trainer {
                 temperature = TemperatureScaling.fit(
                         classifier.logits(features(calibrateOn)), labels(calibrateOn));
             }
-            return new TrainingResult(classifier.withMetadata(metadata.withTemperature(temperature)),
+            return new TrainingResult(classifier.withMetadata(metadata.withTemperature(temperature).withDays(days)),
                     run.trainLoss.size(), run.bestEpoch, List.copyOf(run.trainLoss), List.copyOf(run.trainAccuracy),
                     List.copyOf(run.validationLoss), List.copyOf(run.validationAccuracy), temperature);
         } catch (RuntimeException | Error e) {

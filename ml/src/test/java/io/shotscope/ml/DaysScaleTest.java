@@ -68,4 +68,15 @@ class DaysScaleTest {
         }
         assertTrue(foldedWeight[0] == 0 && foldedBias[0] == 0, "Easy is the reference logit");
     }
+
+    @Test
+    void theFoldedLogitsGiveTheDaysBackWhateverTheirCommonOffset() {
+        DaysScale scale = new DaysScale(5, 2.5, -0.3, 0.7);
+        for (double d : new double[] {-1.5, -0.3, 0.2, 0.7, 2}) {
+            float medium = (float) ((d - scale.easyBelow()) / DaysScale.WIDTH);
+            float hard = (float) ((2 * d - scale.easyBelow() - scale.mediumBelow()) / DaysScale.WIDTH);
+            assertEquals(5 + 2.5 * d, scale.estimate(new float[] {0, medium, hard}), 1e-5);
+            assertEquals(5 + 2.5 * d, scale.estimate(new float[] {3, 3 + medium, 3 + hard}), 1e-5);
+        }
+    }
 }

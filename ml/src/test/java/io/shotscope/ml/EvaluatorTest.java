@@ -5,6 +5,7 @@ import static io.shotscope.ml.Difficulty.Hard;
 import static io.shotscope.ml.Difficulty.Medium;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -63,11 +64,40 @@ class EvaluatorTest {
         for (int i = 0; i < TRUTH.size(); i++) {
             shots.add(new LabelledShot(i == 1 ? "plates/a,b.mov" : "shot" + i + ".mov", null, TRUTH.get(i)));
         }
-        EvaluationReport.writePredictions(shots, PROBABILITIES, dir);
+        EvaluationReport.writePredictions(shots, ratings(null), dir);
         List<String> lines = Files.readAllLines(dir.resolve(EvaluationReport.PREDICTIONS_FILE));
-        assertEquals("path,label,predicted,confidence,Easy,Medium,Hard", lines.get(0));
+        assertEquals("path,label,predicted,confidence,Easy,Medium,Hard,days,estimated_days", lines.get(0));
         assertEquals(6, lines.size());
-        assertEquals("\"plates/a,b.mov\",Easy,Medium,0.6000,0.3000,0.6000,0.1000", lines.get(2));
-        assertEquals("shot4.mov,Hard,Medium,0.5000,0.2000,0.5000,0.3000", lines.get(5));
+        assertEquals("\"plates/a,b.mov\",Easy,Medium,0.6000,0.3000,0.6000,0.1000,,", lines.get(2));
+        assertEquals("shot4.mov,Hard,Medium,0.5000,0.2000,0.5000,0.3000,,", lines.get(5));
+    }
+
+    @Test
+    void daysErrorComparesTheEstimatesWithTheShotsThatHaveDays(@TempDir Path dir) throws IOException {
+        // days 1, 2, 5, 8, unknown; estimates 2, 2, 4, 11, 6: errors +1, 0, -1, +3 (the fifth has no days)
+        double[] days = {1, 2, 5, 8, Double.NaN};
+        List<LabelledShot> shots = new java.util.ArrayList<>();
+        for (int i = 0; i < TRUTH.size(); i++) {
+            shots.add(new LabelledShot("shot" + i + ".mov", null, TRUTH.get(i), days[i]));
+        }
+        List<Rating> ratings = ratings(new Double[] {2.0, 2.0, 4.0, 11.0, 6.0});
+        EvaluationResult.DaysError error = Evaluator.daysError(shots, ratings);
+        assertEquals(4, error.count());
+        assertEquals(Math.sqrt((1 + 0 + 1 + 9) / 4.0), error.rmse(), 1e-12);
+        assertEquals(5 / 4.0, error.meanAbsolute(), 1e-12);
+        assertNull(Evaluator.daysError(shots, ratings(null)), "a model without days has no days error");
+
+        EvaluationReport.writePredictions(shots, ratings, dir);
+        List<String> lines = Files.readAllLines(dir.resolve(EvaluationReport.PREDICTIONS_FILE));
+        assertEquals("shot3.mov,Hard,Hard,0.8000,0.1000,0.1000,0.8000,8.0000,11.0000", lines.get(4));
+        assertEquals("shot4.mov,Hard,Medium,0.5000,0.2000,0.5000,0.3000,,6.0000", lines.get(5));
+    }
+
+    private static List<Rating> ratings(Double[] days) {
+        List<Rating> out = new java.util.ArrayList<>();
+        for (int i = 0; i < PROBABILITIES.size(); i++) {
+            out.add(new Rating(PROBABILITIES.get(i), days == null ? null : days[i]));
+        }
+        return out;
     }
 }

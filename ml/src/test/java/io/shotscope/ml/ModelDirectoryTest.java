@@ -3,6 +3,7 @@ package io.shotscope.ml;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,13 +56,33 @@ class ModelDirectoryTest {
         assertTrue(bytes < 1_000_000, "model directory should stay under 1 MB, is " + bytes);
         System.out.println("model directory size: " + bytes + " bytes");
 
+        assertFalse(Files.readString(dir.resolve("model.json")).contains("\"days\""), "a labels model has no days scale");
         try (ShotClassifier loaded = ShotClassifier.load(dir)) {
             assertEquals(metadata.temperature(), loaded.metadata().temperature());
             assertArrayEquals(metadata.normalisation().mean(), loaded.metadata().normalisation().mean());
+            assertNull(loaded.metadata().days());
+            assertNull(loaded.predict(features.get(0)).days(), "a labels model estimates no days");
             List<double[]> after = loaded.probabilities(features);
             for (int i = 0; i < features.size(); i++) {
                 assertArrayEquals(before.get(i), after.get(i), 1e-5);
             }
+        }
+    }
+
+    @Test
+    void aDaysModelKeepsItsDaysScale() throws IOException {
+        List<LabelledShot> shots = SyntheticShots.generate(3, ShotFeatures.FRAMES, 12);
+        DaysScale scale = new DaysScale(5.5, 2.75, -0.35, 0.55);
+        ModelMetadata metadata = ModelMetadata.current(
+                ShotFeatures.FRAMES, Normalisation.fit(shots), 1.2, NetworkConfig.DEFAULT, 5).withDays(scale);
+        try (ShotClassifier classifier = ShotClassifier.untrained(metadata)) {
+            classifier.save(dir, null);
+        }
+        try (ShotClassifier loaded = ShotClassifier.load(dir)) {
+            assertEquals(scale, loaded.metadata().days());
+            ShotFeatures shot = Trainer.features(shots).get(0);
+            float[] logits = loaded.logits(List.of(shot))[0];
+            assertEquals(scale.estimate(logits), loaded.predict(shot).days(), 1e-9);
         }
     }
 

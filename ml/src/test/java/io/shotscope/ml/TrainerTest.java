@@ -72,6 +72,18 @@ class TrainerTest {
                         assertEquals(engine[i][c], plain[i][c], 1e-3);
                     }
                 }
+                // and it estimates the days: more for the Hard shots (7-9 days) than for the Easy ones (1-3)
+                assertEquals(result.classifier().metadata().days(), java.metadata().days());
+                double[] sum = new double[3];
+                int[] count = new int[3];
+                for (LabelledShot shot : validation) {
+                    Double days = java.predict(shot.features()).days();
+                    sum[shot.label().ordinal()] += days;
+                    count[shot.label().ordinal()]++;
+                }
+                double easy = sum[0] / count[0];
+                double hard = sum[2] / count[2];
+                assertTrue(hard > easy + 2, "estimated days: Easy shots " + easy + ", Hard shots " + hard);
             }
         }
     }

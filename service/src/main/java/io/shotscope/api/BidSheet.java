@@ -16,14 +16,15 @@ import java.util.Locale;
 
 /**
  * Shots as a CSV bid sheet a production tracker imports (Kitsu-style columns: Sequence, Shot, Frame In,
- * Frame Out, Frames, FPS, then the rating, the metric scores, Top Factors, Description). RFC 4180: comma
+ * Frame Out, Frames, FPS, then the rating, the estimated artist-days when the model learned them, the
+ * metric scores, Top Factors, Description). RFC 4180: comma
  * separated, CRLF line ends, fields with commas, quotes or line breaks quoted with doubled quotes; text
  * starting with = + - @ is prefixed with ' so spreadsheets do not run it as a formula.
  */
 final class BidSheet {
 
     static final List<String> FIXED_COLUMNS =
-            List.of("Sequence", "Shot", "Frame In", "Frame Out", "Frames", "FPS", "Class", "Confidence");
+            List.of("Sequence", "Shot", "Frame In", "Frame Out", "Frames", "FPS", "Class", "Confidence", "Days");
     private static final int FPS_DECIMALS = 3;
     static final String FACTORS_COLUMN = "Top Factors";
     static final String DESCRIPTION_COLUMN = "Description";
@@ -60,6 +61,7 @@ final class BidSheet {
         cells.add(fps(report));
         cells.add(text(shot.difficulty()));
         cells.add(shot.confidence() == null ? "" : plain(shot.confidence()));
+        cells.add(number(report.path("prediction"), "days"));
         for (String key : metricKeys) {
             cells.add(number(report.path("complexity_scores"), key));
         }

@@ -192,7 +192,8 @@ public class ShotController {
 
     @GetMapping("/export.csv")
     @Operation(summary = "A bid sheet for a production tracker (CSV)",
-            description = "Columns: Sequence, Shot, Frame In, Frame Out, Frames, FPS, Class, Confidence, the metric"
+            description = "Columns: Sequence, Shot, Frame In, Frame Out, Frames, FPS, Class, Confidence, Days"
+                    + " (the artist-days a model that learned them estimates), the metric"
                     + " scores, Top Factors, Description. DONE shots by default, sorted by shot code.")
     @ApiResponse(responseCode = "200", content = @Content(mediaType = "text/csv",
             schema = @Schema(type = "string")))

@@ -25,18 +25,25 @@ class BidSheetTest {
     @Test
     void headerListsTheTrackerColumnsAndEveryMetricScore() {
         String header = String.join(",", BidSheet.header());
-        assertTrue(header.startsWith("Sequence,Shot,Frame In,Frame Out,Frames,FPS,Class,Confidence,"), header);
+        assertTrue(header.startsWith("Sequence,Shot,Frame In,Frame Out,Frames,FPS,Class,Confidence,Days,"), header);
         assertTrue(header.endsWith(",Top Factors,Description"), header);
-        assertEquals(8 + MetricRegistry.keys().size() + 2, BidSheet.header().size());
+        assertEquals(9 + MetricRegistry.keys().size() + 2, BidSheet.header().size());
     }
 
     @Test
     /** The report predates the objects, shake, object_count and edge_width metrics: their columns stay empty instead of failing the sheet. */
     void aDoneShotIsOneRowWithItsRangeRatingScoresAndFactors() throws IOException {
         String row = rowOf(shot("SQ010_SH0040", ShotStatus.DONE, "Hard", 0.83, REPORT, null));
-        assertEquals("SQ010,SH0040,1001,1058,58,23.976,Hard,0.83,0.1,0.52,0.3,0,0.41,0.5,0.2,0.1,0.25,,,,,"
+        assertEquals("SQ010,SH0040,1001,1058,58,23.976,Hard,0.83,,0.1,0.52,0.3,0,0.41,0.5,0.2,0.1,0.25,,,,,"
                 + "\"motion 0.6, camera_motion 0.4\","
                 + "\"Hard (83% confident), driven by motion, camera motion; 58 frames measured\"\r\n", row);
+    }
+
+    @Test
+    void theArtistDaysAModelEstimatedFollowTheConfidence() throws IOException {
+        String report = REPORT.replace("\"confidence\":0.83}", "\"confidence\":0.83,\"days\":7.4}");
+        String row = rowOf(shot("SQ010_SH0060", ShotStatus.DONE, "Hard", 0.83, report, null));
+        assertTrue(row.startsWith("SQ010,SH0060,1001,1058,58,23.976,Hard,0.83,7.4,0.1,"), row);
     }
 
     @Test

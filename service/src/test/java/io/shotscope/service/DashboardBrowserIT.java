@@ -158,6 +158,8 @@ class DashboardBrowserIT {
         List<String> strokes = page.locator("#chart polyline").all().stream().map(l -> l.getAttribute("stroke")).toList();
         assertEquals(strokes.size(), new HashSet<>(strokes).size(), "every curve has its own colour: " + strokes);
         assertEquals(MetricRegistry.keys().size(), page.locator("#factors .factor-bar").count(), "one bar per factor");
+        assertTrue(page.locator("#estimated-days").textContent().matches("estimated effort: \\d+\\.\\d artist-days"),
+                "the default model learned days, so the prediction panel shows its estimate");
         Locator frame = page.locator("#frame-image");
         frame.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));
         page.waitForCondition(() -> frame.getAttribute("data-frame") != null);

@@ -413,7 +413,7 @@ class EndToEndIT {
         assertEquals(200, response.status());
         assertTrue(response.contentType().orElse("").startsWith("text/csv"));
         List<String> lines = response.text().lines().toList();
-        assertEquals("Sequence,Shot,Frame In,Frame Out,Frames,FPS,Class,Confidence,"
+        assertEquals("Sequence,Shot,Frame In,Frame Out,Frames,FPS,Class,Confidence,Days,"
                 + String.join(",", MetricRegistry.keys()) + ",Top Factors,Description", lines.get(0));
         String row = lines.stream().filter(l -> l.startsWith("SQ010,SH0040,")).findFirst()
                 .orElseThrow(() -> new AssertionError("no row for " + DROPPED_CODE + " in\n" + response.text()));
