@@ -20,6 +20,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -140,8 +141,9 @@ final class TrainCommand implements Callable<Integer> {
             result.classifier().save(out, card);
             baseline.save(out.resolve(BASELINE_FILE));
             PrintWriter stdout = spec.commandLine().getOut();
-            stdout.printf("model written to %s: best epoch %d of %d, temperature %.3f%n", out, result.bestEpoch(),
-                    result.epochsRun(), result.temperature());
+            stdout.printf("model written to %s: best epoch %d of %d, temperature %.3f%s%n", out, result.bestEpoch(),
+                    result.epochsRun(), result.temperature(), result.classifier().metadata().days() == null ? ""
+                            : String.format(Locale.ROOT, ", days intercept refitted by %+.3f", result.daysShift()));
             stdout.printf("validation: model accuracy %.3f macro-F1 %.3f ECE %.3f; baseline accuracy %.3f macro-F1 %.3f%n",
                     modelOnValidation.accuracy(), modelOnValidation.macroF1(), modelOnValidation.expectedCalibrationError(),
                     baselineOnValidation.accuracy(), baselineOnValidation.macroF1());

@@ -89,6 +89,15 @@ record DaysScale(double mean, double std, double easyBelow, double mediumBelow) 
         return logits[DAYS_ROW] * WIDTH + easyBelow;
     }
 
+    /** Mean of predicted less true days over these shots, in standard units, from their training logits. */
+    double meanError(float[][] logits, List<LabelledShot> shots) {
+        double sum = 0;
+        for (int i = 0; i < logits.length; i++) {
+            sum += daysOf(logits[i]) - standard(shots.get(i).days());
+        }
+        return sum / logits.length;
+    }
+
     /** Logits {@code [B, 3]} from the head's raw output {@code [B, 3]}, of which only the days row counts. */
     NDArray logits(NDArray raw) {
         NDArray d = raw.get(":, " + DAYS_ROW);

@@ -143,6 +143,17 @@ final class ShotNet extends AbstractBlock {
     }
 
     /**
+     * While training on artist-days: moves every shot's predicted days by {@code offset} (standard
+     * units) through the head's bias.
+     */
+    void shiftDays(double offset) {
+        NDArray b = head.getParameters().get("bias").getArray();
+        float[] values = b.toFloatArray();
+        values[DaysScale.DAYS_ROW] += (float) offset;
+        replace(b, values);
+    }
+
+    /**
      * Ends training on artist-days: writes the days-to-logits map into the head's weights, so the
      * network is an ordinary one with a linear head giving the same logits.
      */

@@ -7,6 +7,8 @@ import java.util.List;
  * temperature; close the result (or the classifier) when done with it.
  *
  * @param bestEpoch 1-based epoch whose weights were kept (lowest validation loss)
+ * @param daysShift artist-days added to every estimate after training, so that the estimates
+ *                  average the training shots' days (0 when the network learned the labels)
  */
 public record TrainingResult(
         ShotClassifier classifier,
@@ -16,7 +18,8 @@ public record TrainingResult(
         List<Double> trainAccuracy,
         List<Double> validationLoss,
         List<Double> validationAccuracy,
-        double temperature) implements AutoCloseable {
+        double temperature,
+        double daysShift) implements AutoCloseable {
 
     @Override
     public void close() {

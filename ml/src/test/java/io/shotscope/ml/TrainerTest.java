@@ -60,6 +60,11 @@ class TrainerTest {
             collectGarbage(); // the folded head must own its memory, not borrow a collectable Java buffer
             EvaluationResult evaluation = Evaluator.evaluate(result.classifier(), validation);
             assertTrue(evaluation.accuracy() > 0.6, "validation accuracy " + evaluation.accuracy());
+            // the intercept is refitted after training: the estimates average the training shots' days
+            double meanEstimate = result.classifier().rate(Trainer.features(train)).stream()
+                    .mapToDouble(Rating::days).average().orElseThrow();
+            double meanDays = train.stream().mapToDouble(LabelledShot::days).average().orElseThrow();
+            assertEquals(meanDays, meanEstimate, 1e-3, "refitted by " + result.daysShift() + " days");
             // the folded head is an ordinary linear head: the plain-Java network reads it and agrees
             Path dir = Files.createTempDirectory("days-model");
             result.classifier().save(dir, null);
