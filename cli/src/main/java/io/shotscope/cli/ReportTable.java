@@ -4,6 +4,7 @@ import io.shotscope.analysis.MetricSummary;
 import io.shotscope.analysis.ShotReport;
 import io.shotscope.video.ImageSequence;
 import java.io.PrintWriter;
+import java.util.Locale;
 import java.util.Map;
 
 /** The human-readable form of a report: a header line and one row per metric. */
@@ -26,8 +27,11 @@ final class ReportTable {
                     bar(s.mean()));
         }
         if (r.prediction() != null) {
+            StringBuilder probabilities = new StringBuilder();
+            r.prediction().probabilities().forEach((name, p) -> probabilities.append(probabilities.length() == 0 ? "" : ", ")
+                    .append(name).append(String.format(Locale.ROOT, " %.4f", p)));
             out.printf("  prediction: %s (confidence %.2f; %s) by %s %s%n", r.prediction().label(),
-                    r.prediction().confidence(), r.prediction().probabilities(), r.prediction().model().get("name"),
+                    r.prediction().confidence(), probabilities, r.prediction().model().get("name"),
                     r.prediction().model().get("version"));
             if (r.prediction().days() != null) {
                 out.printf("  estimated effort: %.1f artist-days%n", r.prediction().days());

@@ -126,6 +126,10 @@ class AnalyzeCommandTest {
         for (String metric : METRICS) {
             assertTrue(run.out().contains(metric), run.out());
         }
+        // the default model's rating, its probabilities in fixed notation, and the days it estimates
+        assertTrue(run.out().matches("(?s).*prediction: (Easy|Medium|Hard) \\(confidence [0-9.]+; "
+                + "Easy [01]\\.\\d{4}, Medium [01]\\.\\d{4}, Hard [01]\\.\\d{4}\\).*"), run.out());
+        assertTrue(run.out().matches("(?s).*estimated effort: \\d+\\.\\d artist-days.*"), run.out());
     }
 
     private static List<String> iterableToList(java.util.Iterator<String> it) {
