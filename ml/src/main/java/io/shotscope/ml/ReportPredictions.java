@@ -8,7 +8,7 @@ import java.util.Map;
 /** Puts a model's prediction into a report, in the report's own (model-agnostic) terms. */
 public final class ReportPredictions {
     /** Artist-days are reported to a tenth of a day: a bid is not more precise than that. */
-    private static final double DAYS_DECIMALS = 10;
+    private static final double TENTHS_PER_DAY = 10;
 
     private ReportPredictions() {
     }
@@ -23,8 +23,13 @@ public final class ReportPredictions {
         io.shotscope.analysis.Prediction p = new io.shotscope.analysis.Prediction(prediction.label().name(),
                 round(prediction.confidence()), probabilities,
                 Map.of("name", model.modelName(), "version", model.modelVersion()),
-                prediction.days() == null ? null : Math.round(prediction.days() * DAYS_DECIMALS) / DAYS_DECIMALS);
+                prediction.days() == null ? null : reportedDays(prediction.days()));
         return report.withPrediction(p, factors);
+    }
+
+    /** The network's days are linear in its features and can dip below 0 for the easiest shots; no shot takes less. */
+    static double reportedDays(double estimate) {
+        return Math.round(Math.max(0, estimate) * TENTHS_PER_DAY) / TENTHS_PER_DAY;
     }
 
     private static double round(double v) {

@@ -1,0 +1,42 @@
+package io.shotscope.ml;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.shotscope.analysis.ReportJson;
+import io.shotscope.analysis.ShotReport;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ReportPredictionsTest {
+
+    private static final ShotReport REPORT = new ShotReport("a.mov", "a", "movie", "abc", 10, 10, 0, 9, 24, 64, 36,
+            10 / 24.0, "h264", 1, 64, 36, List.of(), Map.of(), Map.of(), List.of(), "0.4.0", Map.of(), null, null);
+    private static final ModelMetadata MODEL = ModelMetadata.current(
+            ShotFeatures.FRAMES, Normalisation.fit(SyntheticShots.generate(3, ShotFeatures.FRAMES, 1)), 1.0,
+            NetworkConfig.DEFAULT, 1);
+
+    @Test
+    void daysAreReportedToATenthAndNeverBelowZero() throws JsonProcessingException {
+        assertEquals(4.3, attach(4.26).prediction().days());
+        assertEquals(0.0, attach(-0.71).prediction().days());
+        assertTrue(ReportJson.mapper().writeValueAsString(attach(4.26)).contains("\"days\":4.3"));
+    }
+
+    @Test
+    void aModelWithoutDaysLeavesThemOutOfTheReport() throws JsonProcessingException {
+        ShotReport report = attach(null);
+        assertNull(report.prediction().days());
+        assertFalse(ReportJson.mapper().writeValueAsString(report).contains("days"));
+    }
+
+    private static ShotReport attach(Double days) {
+        Map<Difficulty, Double> probabilities = Map.of(Difficulty.Easy, 0.7, Difficulty.Medium, 0.2, Difficulty.Hard, 0.1);
+        Prediction prediction = new Prediction(Difficulty.Easy, 0.7, probabilities, List.of(new Factor("blur", 1.0)), days);
+        return ReportPredictions.attach(REPORT, prediction, MODEL);
+    }
+}
