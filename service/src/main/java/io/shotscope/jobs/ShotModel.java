@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The model that rates shots. Its version (name, version and a digest of the weights, so a retrained
- * model never answers from a stale cache) is known at start-up; the weights load on first use, once.
+ * The model that rates shots. Its version (name, version and a digest of the weights and
+ * {@code model.json}, so a retrained or recalibrated model never answers from a stale cache) is known at start-up; the weights load on first use, once.
  */
 @Component
 public class ShotModel implements AutoCloseable {
@@ -91,14 +91,15 @@ public class ShotModel implements AutoCloseable {
         return classifier;
     }
 
-    private static String versionOf(Path dir) {
+    /** Name, version and a digest of the weights and {@code model.json} (its temperature and scales rate shots too). */
+    static String versionOf(Path dir) {
         Path json = dir.resolve(ShotClassifier.METADATA_FILE);
         try {
             ModelMetadata metadata = new ObjectMapper()
                     .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .readValue(json.toFile(), ModelMetadata.class);
             Path weights = dir.resolve(ShotClassifier.WEIGHTS_NAME + "-0000.params");
-            String digest = ContentHash.sha256(List.of(Files.isRegularFile(weights) ? weights : json));
+            String digest = ContentHash.sha256(Files.isRegularFile(weights) ? List.of(weights, json) : List.of(json));
             return metadata.modelName() + "-" + metadata.modelVersion() + "+" + digest.substring(0, DIGEST_CHARS);
         } catch (IOException | UncheckedIOException e) {
             throw new IllegalStateException("model " + dir + ": cannot read " + json.getFileName() + ": "
