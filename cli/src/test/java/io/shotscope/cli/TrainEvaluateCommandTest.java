@@ -36,6 +36,8 @@ class TrainEvaluateCommandTest {
         for (String file : new String[] {"model.json", "MODEL_CARD.md", "baseline.json"}) {
             assertTrue(Files.exists(model.resolve(file)), file);
         }
+        String card = Files.readString(model.resolve("MODEL_CARD.md"));
+        assertTrue(card.matches("(?s).*- Days intercept refitted by [+-]\\d\\.\\d{3} days after training.*"), card);
 
         Path eval = dir.resolve("eval");
         AnalyzeCommandTest.Run evaluate = AnalyzeCommandTest.run("evaluate", "--manifest",

@@ -1,5 +1,7 @@
 package io.shotscope.ml;
 
+import java.util.Locale;
+
 /**
  * What the caller knows about a trained model, written as {@code MODEL_CARD.md} next to it.
  *
@@ -49,6 +51,10 @@ public record ModelCard(
         if (training != null) {
             md.append("- Epochs run: ").append(training.epochsRun()).append(", best epoch ")
                     .append(training.bestEpoch()).append('\n');
+            if (metadata.days() != null) {
+                md.append(String.format(Locale.ROOT, "- Days intercept refitted by %+.3f days after training, so the "
+                        + "estimates average the training shots' days%n", training.daysShift()));
+            }
         }
         appendEvaluation(md, "Evaluation on the validation split", evaluation);
         appendEvaluation(md, "Static baseline (logistic regression on metric aggregates), validation split", baseline);
