@@ -6,6 +6,7 @@ import io.shotscope.video.ImageSequence;
 import java.io.PrintWriter;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** The human-readable form of a report: a header line and one row per metric. */
 final class ReportTable {
@@ -27,18 +28,18 @@ final class ReportTable {
                     bar(s.mean()));
         }
         if (r.prediction() != null) {
-            StringBuilder probabilities = new StringBuilder();
-            r.prediction().probabilities().forEach((name, p) -> probabilities.append(probabilities.length() == 0 ? "" : ", ")
-                    .append(name).append(String.format(Locale.ROOT, " %.4f", p)));
+            String probabilities = r.prediction().probabilities().entrySet().stream()
+                    .map(e -> e.getKey() + String.format(Locale.ROOT, " %.4f", e.getValue()))
+                    .collect(Collectors.joining(", "));
             out.printf("  prediction: %s (confidence %.2f; %s) by %s %s%n", r.prediction().label(),
                     r.prediction().confidence(), probabilities, r.prediction().model().get("name"),
                     r.prediction().model().get("version"));
             if (r.prediction().days() != null) {
                 out.printf("  estimated effort: %.1f artist-days%n", r.prediction().days());
             }
-            StringBuilder factors = new StringBuilder();
-            r.explanation().forEach(f -> factors.append(factors.length() == 0 ? "" : ", ")
-                    .append(f.metric()).append(String.format(" %.2f", f.weight())));
+            String factors = r.explanation().stream()
+                    .map(f -> f.metric() + String.format(" %.2f", f.weight()))
+                    .collect(Collectors.joining(", "));
             out.printf("  driven by: %s%n", factors);
         }
         out.printf("  analyser %s, %s ms%n", r.analyzerVersion(), r.timingsMs().get("total"));

@@ -75,27 +75,17 @@ record DaysScale(double mean, double std, double easyBelow, double mediumBelow) 
         return logits.get(":, " + DAYS_ROW).mul(WIDTH).add(easyBelow);
     }
 
+    /** The artist-days a shot's logits estimate (its training or its folded logits; the temperature does not enter). */
+    double estimate(float[] logits) {
+        return mean + std * daysOf(logits);
+    }
+
     /**
-     * The artist-days a shot's logits estimate, once the head is folded: there the Medium logit less
-     * the Easy one is {@code (d - easyBelow) / width}. The temperature does not enter.
+     * The predicted days (standard units) in one shot's logits, training or folded: in both the
+     * Medium logit less the Easy one is {@code (d - easyBelow) / width}.
      */
-    double estimate(float[] foldedLogits) {
-        double d = (foldedLogits[1] - foldedLogits[0]) * WIDTH + easyBelow;
-        return mean + std * d;
-    }
-
-    /** The predicted days (standard units) in one shot's training logits. */
     double daysOf(float[] logits) {
-        return logits[DAYS_ROW] * WIDTH + easyBelow;
-    }
-
-    /** Mean of predicted less true days over these shots, in standard units, from their training logits. */
-    double meanError(float[][] logits, List<LabelledShot> shots) {
-        double sum = 0;
-        for (int i = 0; i < logits.length; i++) {
-            sum += daysOf(logits[i]) - standard(shots.get(i).days());
-        }
-        return sum / logits.length;
+        return (logits[DAYS_ROW] - logits[0]) * WIDTH + easyBelow;
     }
 
     /** Logits {@code [B, 3]} from the head's raw output {@code [B, 3]}, of which only the days row counts. */

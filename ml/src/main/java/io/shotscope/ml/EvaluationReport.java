@@ -60,16 +60,20 @@ public final class EvaluationReport {
             double[] p = ratings.get(i).probabilities();
             int predicted = Evaluator.argmax(p);
             csv.append(Manifest.quote(shot.id())).append(',').append(shot.label().name()).append(',')
-                    .append(Difficulty.ofIndex(predicted).name()).append(',').append(String.format(Locale.ROOT, "%.4f", p[predicted]));
+                    .append(Difficulty.ofIndex(predicted).name()).append(',').append(fixed(p[predicted]));
             for (double v : p) {
-                csv.append(',').append(String.format(Locale.ROOT, "%.4f", v));
+                csv.append(',').append(fixed(v));
             }
-            csv.append(',').append(shot.hasDays() ? String.format(Locale.ROOT, "%.4f", shot.days()) : "");
+            csv.append(',').append(shot.hasDays() ? fixed(shot.days()) : "");
             Double estimate = ratings.get(i).days();
-            csv.append(',').append(estimate == null ? "" : String.format(Locale.ROOT, "%.4f", estimate));
+            csv.append(',').append(estimate == null ? "" : fixed(estimate));
             csv.append('\n');
         }
         Files.writeString(dir.resolve(PREDICTIONS_FILE), csv);
+    }
+
+    private static String fixed(double value) {
+        return String.format(Locale.ROOT, "%.4f", value);
     }
 
     /** Heatmap of the confusion matrix with the count in each cell; rows = true class. */

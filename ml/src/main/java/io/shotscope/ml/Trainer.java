@@ -60,9 +60,9 @@ public final class Trainer {
             if (days != null) {
                 // the kept epoch's days are off on average, even on the shots it learned from (by +0.3
                 // days on the default recipe): refit the intercept, the least-squares one on the training shots
-                daysShift = -days.meanError(classifier.logits(features(train)), train);
-                net.shiftDays(daysShift);
-                daysShift *= days.std();
+                double offset = -run.meanDaysError(classifier.logits(features(train)), train);
+                net.shiftDays(offset);
+                daysShift = offset * days.std();
             }
             net.foldDays();
             List<LabelledShot> calibrateOn = calibration.isEmpty() ? validation : calibration;
@@ -202,13 +202,30 @@ public final class Trainer {
 
         /** Mean squared error of the predicted days (standard units), read back from the logits. */
         private double daysError(float[][] logits, List<LabelledShot> shots) {
-            float[] target = standardDays(shots);
             double sum = 0;
-            for (int i = 0; i < logits.length; i++) {
-                double predicted = days.daysOf(logits[i]);
-                sum += (predicted - target[i]) * (predicted - target[i]);
+            for (double error : daysErrors(logits, shots)) {
+                sum += error * error;
             }
             return sum / logits.length;
+        }
+
+        /** Mean of predicted less true days (standard units): how far off the intercept is. */
+        double meanDaysError(float[][] logits, List<LabelledShot> shots) {
+            double sum = 0;
+            for (double error : daysErrors(logits, shots)) {
+                sum += error;
+            }
+            return sum / logits.length;
+        }
+
+        /** Predicted less true days (standard units) of each shot. */
+        private double[] daysErrors(float[][] logits, List<LabelledShot> shots) {
+            float[] target = standardDays(shots);
+            double[] out = new double[logits.length];
+            for (int i = 0; i < out.length; i++) {
+                out[i] = days.daysOf(logits[i]) - target[i];
+            }
+            return out;
         }
 
         private byte[] snapshot() {
