@@ -87,7 +87,7 @@ export async function showShotList(view) {
     message,
     summary,
     el('table', { class: 'shots' },
-      el('thead', {}, el('tr', {}, ...['Frame', 'Shot', 'Frames', 'Class', 'Top factors', 'Status', 'Created']
+      el('thead', {}, el('tr', {}, ...['Frame', 'Shot', 'Frames', 'Class', 'Days', 'Top factors', 'Status', 'Created']
         .map((h) => el('th', { scope: 'col' }, h)))),
       rows));
   await refresh();
@@ -120,6 +120,7 @@ function row(shot) {
     el('td', {}, el('a', { href: '#/shots/' + shot.id }, shot.shot_code)),
     el('td', {}, shot.frames ?? ''),
     el('td', {}, rated),
+    el('td', { class: 'days', title: 'estimated artist-days' }, shot.days == null ? '' : shot.days.toFixed(1)),
     el('td', {}, (shot.top_factors || []).map((f) => f.replaceAll('_', ' ')).join(', ')),
     el('td', {}, el('span', { class: 'status ' + shot.status }, shot.status),
       shot.error ? el('div', { class: 'error' }, shot.error) : null),

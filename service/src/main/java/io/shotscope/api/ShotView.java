@@ -30,6 +30,10 @@ public record ShotView(
         String difficulty,
         @Schema(description = "confidence of the class, 0..1", nullable = true)
         Double confidence,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "estimated artist-days, to a tenth, when the model learned them (DONE and rated)",
+                nullable = true, example = "4.3")
+        Double days,
         @Schema(description = "why the shot failed, one line", nullable = true)
         String error,
         @Schema(description = "the plate as the worker opens it")
@@ -67,18 +71,21 @@ public record ShotView(
         String self = ShotController.BASE + "/" + shot.id();
         Summary summary = Summary.of(shot);
         return new ShotView(shot.id(), shot.shotCode(), shot.status(), shot.difficulty(), shot.confidence(),
-                shot.error(), shot.input(), shot.source(), shot.contentHash(), shot.analyzerVersion(),
+                summary.days(), shot.error(), shot.input(), shot.source(), shot.contentHash(), shot.analyzerVersion(),
                 shot.modelVersion(), shot.attempts(), shot.createdAt(), shot.updatedAt(), shot.finishedAt(),
                 new Links(self, self + "/frames", self + "/thumbnail", self + "/filmstrip"), summary.topFactors(),
                 summary.frames(), report);
     }
 
-    /** What a list shows of a DONE shot's report: its top factors (null when not rated) and its frame count. */
-    private record Summary(List<String> topFactors, Integer frames) {
+    /**
+     * What a list shows of a DONE shot's report: its top factors (null when not rated), its frame
+     * count, and the estimated artist-days (null unless the model that rated it learned them).
+     */
+    private record Summary(List<String> topFactors, Integer frames, Double days) {
 
         static Summary of(ShotRecord shot) {
             if (shot.status() != ShotStatus.DONE || shot.reportJson() == null) {
-                return new Summary(null, null);
+                return new Summary(null, null, null);
             }
             try {
                 JsonNode report = ReportJson.mapper().readTree(shot.reportJson());
@@ -89,7 +96,9 @@ public record ShotView(
                     }
                     factors.add(factor.path("metric").asText());
                 }
-                return new Summary(shot.difficulty() == null ? null : factors, report.path("frames").asInt());
+                JsonNode days = report.path("prediction").path("days");
+                return new Summary(shot.difficulty() == null ? null : factors, report.path("frames").asInt(),
+                        days.isNumber() ? days.asDouble() : null);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("shot " + shot.id() + " has a report that is not JSON", e);
             }

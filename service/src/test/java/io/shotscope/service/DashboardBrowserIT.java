@@ -144,6 +144,8 @@ class DashboardBrowserIT {
                 .setTimeout(THUMBNAIL_PATIENCE.toMillis()));
         assertTrue(row.locator("img").isVisible(), "the done shot shows its thumbnail");
         assertTrue(row.locator(".badge").textContent().matches("Easy|Medium|Hard"), row.textContent());
+        assertTrue(row.locator("td.days").textContent().matches("\\d+\\.\\d"),
+                "the default model learned days, so the list shows its estimate: " + row.textContent());
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("shot-list.png")));
 
         Download download = page.waitForDownload(() -> page.getByRole(AriaRole.BUTTON,

@@ -293,6 +293,8 @@ class EndToEndIT {
         for (JsonNode item : done.path("items")) {
             assertEquals(TestSettings.MAX_FRAMES, item.path("frames").asInt(), item.toString());
             if (item.hasNonNull("class")) {
+                assertTrue(item.path("days").isNumber() && item.path("days").asDouble() >= 0,
+                        "the default model learned days, so a rated shot in the list has them: " + item);
                 JsonNode top = item.path("top_factors");
                 assertTrue(top.size() >= 1 && top.size() <= 3, item.toString());
                 assertTrue(MetricRegistry.keys().contains(top.get(0).asText()), item.toString());
