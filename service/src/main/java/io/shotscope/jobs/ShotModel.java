@@ -21,7 +21,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The model that rates shots. Its version (name, version and a digest of the weights and
- * {@code model.json}, so a retrained or recalibrated model never answers from a stale cache) is known at start-up; the weights load on first use, once.
+ * {@code model.json}, so a retrained or recalibrated model never answers from a stale cache) is
+ * known at start-up; the weights load on first use, once.
  */
 @Component
 public class ShotModel implements AutoCloseable {

@@ -30,8 +30,8 @@ class BidSheetTest {
         assertEquals(9 + MetricRegistry.keys().size() + 2, BidSheet.header().size());
     }
 
-    @Test
     /** The report predates the objects, shake, object_count and edge_width metrics: their columns stay empty instead of failing the sheet. */
+    @Test
     void aDoneShotIsOneRowWithItsRangeRatingScoresAndFactors() throws IOException {
         String row = rowOf(shot("SQ010_SH0040", ShotStatus.DONE, "Hard", 0.83, REPORT, null));
         assertEquals("SQ010,SH0040,1001,1058,58,23.976,Hard,0.83,,0.1,0.52,0.3,0,0.41,0.5,0.2,0.1,0.25,,,,,"
