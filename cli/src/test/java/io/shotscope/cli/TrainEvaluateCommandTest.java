@@ -1,6 +1,7 @@
 package io.shotscope.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,17 +28,26 @@ class TrainEvaluateCommandTest {
         assertTrue(Files.exists(shots.resolve("manifest.csv")));
 
         AnalyzeCommandTest.Run train = AnalyzeCommandTest.run("train", "--manifest", shots.resolve("manifest.csv").toString(),
-                "--out", model.toString(), "--cache", cache.toString(), "--epochs", "2", "--validation", "0.34");
+                "--out", model.toString(), "--cache", cache.toString(), "--epochs", "2", "--validation", "0.34",
+                "--networks", "3");
         assertEquals(0, train.exitCode(), train.err());
-        assertTrue(train.err().contains("epoch 1/2"), train.err());
+        assertTrue(train.err().contains("network 1/3  epoch 1/2") && train.err().contains("network 3/3  epoch 2/2"),
+                "three networks, each with its epochs: " + train.err());
         assertTrue(train.err().contains("9 shots: 0 from the feature cache, 9 analysed"), train.err());
         assertTrue(train.err().contains("learning the artist-days"), "synth writes days, so auto learns them: "
                 + train.err());
         for (String file : new String[] {"model.json", "MODEL_CARD.md", "baseline.json"}) {
             assertTrue(Files.exists(model.resolve(file)), file);
         }
+        for (String weights : new String[] {"shotscope-difficulty-0000.params", "shotscope-difficulty-net2-0000.params",
+            "shotscope-difficulty-net3-0000.params"}) {
+            assertTrue(Files.exists(model.resolve(weights)), weights);
+        }
+        assertTrue(train.out().contains("3 networks, best epochs "), train.out());
         String card = Files.readString(model.resolve("MODEL_CARD.md"));
-        assertTrue(card.matches("(?s).*- Days intercept refitted by [+-]\\d\\.\\d{3} days after training.*"), card);
+        assertTrue(card.contains("- Networks: 3, their logits averaged"), card);
+        assertTrue(card.contains("## Evaluation on the calibration split"), card);
+        assertTrue(card.matches("(?s).*- Days intercept refitted by [+-]\\d\\.\\d{3}(, [+-]\\d\\.\\d{3}){2} days after training.*"), card);
 
         Path eval = dir.resolve("eval");
         AnalyzeCommandTest.Run evaluate = AnalyzeCommandTest.run("evaluate", "--manifest",
@@ -82,6 +92,10 @@ class TrainEvaluateCommandTest {
                 "--validation", "0.34");
         assertEquals(0, onLabels.exitCode(), onLabels.err());
         assertTrue(onLabels.err().contains("learning the labels"), onLabels.err());
+        assertTrue(onLabels.err().contains("training one network on ") && !onLabels.err().contains("network 1/"),
+                "one network by default: " + onLabels.err());
+        assertTrue(Files.exists(dir.resolve("labels-model").resolve("shotscope-difficulty-0000.params"))
+                && !Files.exists(dir.resolve("labels-model").resolve("shotscope-difficulty-net2-0000.params")));
         AnalyzeCommandTest.Run refused = AnalyzeCommandTest.run("train", "--manifest", labelsOnly.toString(),
                 "--out", dir.resolve("days-model").toString(), "--cache", cache.toString(), "--target", "days");
         assertEquals(1, refused.exitCode(), refused.err());
@@ -103,6 +117,15 @@ class TrainEvaluateCommandTest {
                 "--out", dir.resolve("model").toString(), "--weight-decay", "-0.001");
         assertEquals(2, run.exitCode(), run.err());
         assertTrue(run.err().contains("--weight-decay not negative"), run.err());
+    }
+
+    @Test
+    void severalNetworksWithoutACalibrationSplitAreAUsageError(@TempDir Path dir) {
+        AnalyzeCommandTest.Run run = AnalyzeCommandTest.run("train", "--manifest", dir.resolve("shots.csv").toString(),
+                "--out", dir.resolve("model").toString(), "--networks", "2", "--calibration", "0");
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().contains("1 with --calibration 0"), run.err());
+        assertFalse(Files.exists(dir.resolve("model")));
     }
 
     @Test

@@ -1,20 +1,24 @@
 package io.shotscope.ml;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * What the caller knows about a trained model, written as {@code MODEL_CARD.md} next to it.
  *
  * @param trainingData where the labelled shots came from and how they were split
- * @param trainShots shots used to fit the weights
- * @param validationShots shots used for early stopping and temperature scaling
+ * @param trainShots shots used to fit the weights (of each network)
+ * @param validationShots shots used for early stopping (of each network)
  * @param seed the training seed
  * @param date when the model was trained (ISO-8601)
  * @param settings the training settings (epochs, batch, learning rate, patience, weight decay, dropout,
  *     what was learned), or null
  * @param training the training run, or null
- * @param evaluation figures on a held-out set, or null
- * @param baseline the static baseline's figures on the same set, or null
+ * @param evaluatedOn the held-out shots both evaluations ran on, e.g. "validation split"
+ * @param evaluation figures on those shots, or null
+ * @param baseline the static baseline's figures on the same shots, or null
  */
 public record ModelCard(
         String trainingData,
@@ -24,6 +28,7 @@ public record ModelCard(
         String date,
         TrainingConfig settings,
         TrainingResult training,
+        String evaluatedOn,
         EvaluationResult evaluation,
         EvaluationResult baseline) {
 
@@ -40,7 +45,7 @@ public record ModelCard(
                 .append("- Trained: ").append(date).append(", seed ").append(seed).append('\n')
                 .append("- Training data: ").append(trainingData).append('\n')
                 .append("- Shots: ").append(trainShots).append(" train, ").append(validationShots)
-                .append(" validation\n")
+                .append(" validation").append(metadata.networks() > 1 ? " per network" : "").append('\n')
                 .append("- Temperature: ").append(String.format("%.3f", metadata.temperature())).append('\n');
         if (settings != null) {
             md.append(String.format("- Settings: at most %d epochs, batch %d, learning rate %s, patience %d, weight decay %s, "
@@ -49,18 +54,29 @@ public record ModelCard(
                     settings.onDays() ? "the artist-days (squared error), classes read from them" : "the labels"));
         }
         if (training != null) {
-            md.append("- Epochs run: ").append(training.epochsRun()).append(", best epoch ")
-                    .append(training.bestEpoch()).append('\n');
+            List<NetworkRun> runs = training.networks();
+            if (runs.size() > 1) {
+                md.append("- Networks: ").append(runs.size()).append(", their logits averaged; network k trained on its own ")
+                        .append("train / validation split with seed ").append(seed).append(" + k\n");
+            }
+            md.append("- Epochs run: ").append(join(runs, r -> String.valueOf(r.epochsRun())))
+                    .append(runs.size() > 1 ? ", best epochs " : ", best epoch ")
+                    .append(join(runs, r -> String.valueOf(r.bestEpoch()))).append('\n');
             if (metadata.days() != null) {
-                md.append(String.format(Locale.ROOT, "- Days intercept refitted by %+.3f days after training, so the "
-                        + "estimates average the training shots' days%n", training.daysShift()));
+                md.append("- Days intercept refitted by ")
+                        .append(join(runs, r -> String.format(Locale.ROOT, "%+.3f", r.daysShift())))
+                        .append(" days after training, so the estimates average the training shots' days\n");
             }
         }
-        appendEvaluation(md, "Evaluation on the validation split", evaluation);
-        appendEvaluation(md, "Static baseline (logistic regression on metric aggregates), validation split", baseline);
+        appendEvaluation(md, "Evaluation on the " + evaluatedOn, evaluation);
+        appendEvaluation(md, "Static baseline (logistic regression on metric aggregates), " + evaluatedOn, baseline);
         md.append("\n## Limits\n\nLabels reflect the artists who rated the training shots. The model sees only the")
                 .append(" analyser's metrics and small thumbnails; treat its rating as a first estimate.\n");
         return md.toString();
+    }
+
+    private static String join(List<NetworkRun> runs, Function<NetworkRun, String> figure) {
+        return runs.stream().map(figure).collect(Collectors.joining(", "));
     }
 
     private static void appendEvaluation(StringBuilder md, String title, EvaluationResult result) {

@@ -8,8 +8,10 @@ import java.util.List;
 
 /**
  * Everything besides the weights that a saved model needs to be used again: {@code model.json}.
- * {@code days} is set when the network learned artist-days (then it also estimates them); models
- * trained on labels, and models saved before it existed, have none.
+ * {@code networks} is how many networks of the same layout the model averages (each with its own
+ * weights file; models saved before it existed have one). {@code days} is set when the networks
+ * learned artist-days (then they also estimate them); models trained on labels, and models saved
+ * before it existed, have none.
  */
 public record ModelMetadata(
         int formatVersion,
@@ -23,12 +25,17 @@ public record ModelMetadata(
         Normalisation normalisation,
         double temperature,
         NetworkConfig network,
+        int networks,
         long seed,
         @JsonInclude(JsonInclude.Include.NON_NULL) DaysScale days) {
 
     public static final int FORMAT_VERSION = 1;
     public static final String MODEL_NAME = "shotscope-difficulty";
     public static final String MODEL_VERSION = "1";
+
+    public ModelMetadata {
+        networks = Math.max(1, networks);
+    }
 
     /** Thumbnail layout the network expects (channel-first). */
     public record Thumbnail(int channels, int height, int width) {
@@ -41,17 +48,22 @@ public record ModelMetadata(
             int frames, Normalisation normalisation, double temperature, NetworkConfig network, long seed) {
         return new ModelMetadata(
                 FORMAT_VERSION, MODEL_NAME, MODEL_VERSION, Difficulty.names(), MetricRegistry.keys(),
-                ShotAnalyzer.VERSION, frames, Thumbnail.DEFAULT, normalisation, temperature, network, seed, null);
+                ShotAnalyzer.VERSION, frames, Thumbnail.DEFAULT, normalisation, temperature, network, 1, seed, null);
     }
 
     ModelMetadata withTemperature(double value) {
         return new ModelMetadata(formatVersion, modelName, modelVersion, classNames, metrics, analyserVersion,
-                frames, thumbnail, normalisation, value, network, seed, days);
+                frames, thumbnail, normalisation, value, network, networks, seed, days);
     }
 
     ModelMetadata withDays(DaysScale value) {
         return new ModelMetadata(formatVersion, modelName, modelVersion, classNames, metrics, analyserVersion,
-                frames, thumbnail, normalisation, temperature, network, seed, value);
+                frames, thumbnail, normalisation, temperature, network, networks, seed, value);
+    }
+
+    ModelMetadata withNetworks(int value) {
+        return new ModelMetadata(formatVersion, modelName, modelVersion, classNames, metrics, analyserVersion,
+                frames, thumbnail, normalisation, temperature, network, value, seed, days);
     }
 
     /** Throws unless this model can run on this build's analyser output. */

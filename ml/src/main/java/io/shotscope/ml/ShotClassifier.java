@@ -16,11 +16,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A trained shot network with its metadata: rates shots and explains the rating. A model on disk
- * is a directory holding the weights ({@value #WEIGHTS_NAME}-0000.params), {@value #METADATA_FILE}
- * and {@value #CARD_FILE}. {@link #load} runs the network in plain Java ({@link JavaShotNetwork}, no
- * engine start); training and {@link #loadOnEngine} run it on DJL and PyTorch. Not thread-safe;
- * close it when done.
+ * One or more trained shot networks with their metadata: rates shots from the average of the
+ * networks' logits and explains the rating. A model on disk is a directory holding the weights of
+ * each network ({@value #WEIGHTS_NAME}-0000.params for the first, {@value #WEIGHTS_NAME}-net2-0000.params
+ * for the second and so on), {@value #METADATA_FILE} and {@value #CARD_FILE}. {@link #load} runs the
+ * networks in plain Java ({@link JavaShotNetwork}, no engine start); training and {@link #loadOnEngine}
+ * run them on DJL and PyTorch. Not thread-safe; close it when done.
  */
 public final class ShotClassifier implements DifficultyModel, AutoCloseable {
 
@@ -32,16 +33,31 @@ public final class ShotClassifier implements DifficultyModel, AutoCloseable {
     static final int TOP_FACTORS = 3;
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
-    private final ShotNetwork network;
+    /** What the networks after the first add to {@link #WEIGHTS_NAME} in their weights file's name. */
+    private static final String NETWORK_SUFFIX = "-net";
+
+    private final List<ShotNetwork> networks;
     private final ModelMetadata metadata;
 
     ShotClassifier(Model model, ModelMetadata metadata) {
-        this(new EngineShotNetwork(model, metadata), metadata);
+        this(List.of(new EngineShotNetwork(model, metadata)), metadata);
     }
 
-    private ShotClassifier(ShotNetwork network, ModelMetadata metadata) {
-        this.network = network;
+    private ShotClassifier(List<ShotNetwork> networks, ModelMetadata metadata) {
+        this.networks = List.copyOf(networks);
         this.metadata = metadata;
+    }
+
+    /** The networks of {@code models} (trained on the engine, one layout), averaged. */
+    static ShotClassifier onEngine(List<Model> models, ModelMetadata metadata) {
+        ModelMetadata counted = metadata.withNetworks(models.size());
+        return new ShotClassifier(models.stream().<ShotNetwork>map(m -> new EngineShotNetwork(m, counted)).toList(),
+                counted);
+    }
+
+    /** The name DJL saves and loads network {@code index} (0-based) under: {@code NAME-0000.params}. */
+    static String weightsName(int index) {
+        return index == 0 ? WEIGHTS_NAME : WEIGHTS_NAME + NETWORK_SUFFIX + (index + 1);
     }
 
     /** A new, not yet initialised model holding a {@link ShotNet}; the engine is loaded offline. */
@@ -66,24 +82,42 @@ public final class ShotClassifier implements DifficultyModel, AutoCloseable {
      */
     public static ShotClassifier load(Path dir) throws IOException {
         ModelMetadata metadata = readMetadata(dir);
-        Path weights = dir.resolve(WEIGHTS_NAME + "-0000.params");
-        if (!Files.isRegularFile(weights)) {
-            throw new IOException("no weights in " + dir + " (expected " + weights.getFileName() + ")");
+        List<ShotNetwork> networks = new ArrayList<>();
+        List<Path> files = weightsFiles(dir, metadata);
+        for (int i = 0; i < files.size(); i++) {
+            if (!Files.isRegularFile(files.get(i))) {
+                throw new IOException("no weights for network " + (i + 1) + " of " + files.size() + " in " + dir
+                        + " (expected " + files.get(i).getFileName() + ")");
+            }
+            networks.add(JavaShotNetwork.read(files.get(i), metadata));
         }
-        return new ShotClassifier(JavaShotNetwork.read(weights, metadata), metadata);
+        return new ShotClassifier(networks, metadata);
+    }
+
+    /** The weights file of each network of the model in {@code dir} described by {@code metadata}. */
+    public static List<Path> weightsFiles(Path dir, ModelMetadata metadata) {
+        List<Path> files = new ArrayList<>();
+        for (int i = 0; i < metadata.networks(); i++) {
+            files.add(dir.resolve(weightsName(i) + "-0000.params"));
+        }
+        return files;
     }
 
     /** Loads a model directory onto DJL and PyTorch, as training made it (same checks as {@link #load}). */
     public static ShotClassifier loadOnEngine(Path dir) throws IOException {
         ModelMetadata metadata = readMetadata(dir);
-        Model model = newModel(metadata.network());
+        List<Model> models = new ArrayList<>();
         try {
-            model.load(dir, WEIGHTS_NAME);
+            for (int i = 0; i < metadata.networks(); i++) {
+                Model model = newModel(metadata.network());
+                models.add(model);
+                model.load(dir, weightsName(i));
+            }
         } catch (MalformedModelException | IOException | RuntimeException e) {
-            model.close();
+            models.forEach(Model::close);
             throw new IOException("cannot read the weights in " + dir + ": " + e.getMessage(), e);
         }
-        return new ShotClassifier(model, metadata);
+        return onEngine(models, metadata);
     }
 
     private static ModelMetadata readMetadata(Path dir) throws IOException {
@@ -106,7 +140,10 @@ public final class ShotClassifier implements DifficultyModel, AutoCloseable {
                 Files.delete(file);
             }
         }
-        model().save(dir, WEIGHTS_NAME);
+        List<Model> models = models();
+        for (int i = 0; i < models.size(); i++) {
+            models.get(i).save(dir, weightsName(i));
+        }
         JSON.writeValue(dir.resolve(METADATA_FILE).toFile(), metadata);
         if (card != null) {
             Files.writeString(dir.resolve(CARD_FILE), card.toMarkdown(metadata));
@@ -218,26 +255,52 @@ public final class ShotClassifier implements DifficultyModel, AutoCloseable {
         return out;
     }
 
-    /** Raw network logits. */
+    /** Raw logits: the average of the networks' logits. */
     float[][] logits(List<ShotFeatures> shots) {
-        return network.logits(shots);
+        float[][] sum = networks.get(0).logits(shots);
+        for (int n = 1; n < networks.size(); n++) {
+            float[][] more = networks.get(n).logits(shots);
+            for (int i = 0; i < sum.length; i++) {
+                for (int c = 0; c < sum[i].length; c++) {
+                    sum[i][c] += more[i][c];
+                }
+            }
+        }
+        if (networks.size() > 1) {
+            for (float[] row : sum) {
+                for (int c = 0; c < row.length; c++) {
+                    row[c] /= networks.size();
+                }
+            }
+        }
+        return sum;
     }
 
-    /** The DJL model of a classifier trained or loaded on the engine. */
-    Model model() {
-        if (network instanceof EngineShotNetwork engine) {
-            return engine.model();
+    /** The DJL models of a classifier trained or loaded on the engine, one per network. */
+    List<Model> models() {
+        List<Model> out = new ArrayList<>();
+        for (ShotNetwork network : networks) {
+            if (!(network instanceof EngineShotNetwork engine)) {
+                throw new IllegalStateException(
+                        "this classifier runs in plain Java; load it with loadOnEngine to train or save");
+            }
+            out.add(engine.model());
         }
-        throw new IllegalStateException("this classifier runs in plain Java; load it with loadOnEngine to train or save");
+        return out;
+    }
+
+    /** The DJL model of the first network. */
+    Model model() {
+        return models().get(0);
     }
 
     ShotClassifier withMetadata(ModelMetadata value) {
-        return new ShotClassifier(new EngineShotNetwork(model(), value), value);
+        return onEngine(models(), value);
     }
 
     @Override
     public void close() {
-        network.close();
+        networks.forEach(ShotNetwork::close);
     }
 
     /** The metric keys of this build, for callers filling {@link ShotFeatures}. */

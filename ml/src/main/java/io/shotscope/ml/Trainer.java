@@ -18,15 +18,19 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
 
 /**
- * Trains the shot network: Adam on softmax cross-entropy (or, {@link TrainingConfig#onDays}, on the
- * squared error of the predicted artist-days) over shuffled mini-batches, early stopping
- * on validation loss (the best epoch's weights are kept), then temperature scaling on a
- * calibration split (the validation split when none is given: its loss chose the epoch, so it
- * flatters the model and the temperature comes out too low). Deterministic for a given seed.
+ * Trains the shot networks of a model: each with Adam on softmax cross-entropy (or, {@link
+ * TrainingConfig#onDays}, on the squared error of the predicted artist-days) over shuffled
+ * mini-batches, early stopping on its validation loss (the best epoch's weights are kept). The
+ * model averages the networks' logits; temperature scaling fits that average on a calibration
+ * split (with one network and no calibration shots, on its validation split: its loss chose the
+ * epoch, so it flatters the model and the temperature comes out too low). Deterministic for a
+ * given seed.
  */
 public final class Trainer {
 
@@ -38,57 +42,114 @@ public final class Trainer {
         return train(train, validation, List.of(), config, listener);
     }
 
-    /** Trains on {@code train}, stops early on {@code validation}, fits the temperature on {@code calibration}. */
+    /** Trains one network on {@code train}, stops early on {@code validation}, fits the temperature on {@code calibration}. */
     public static TrainingResult train(List<LabelledShot> train, List<LabelledShot> validation,
             List<LabelledShot> calibration, TrainingConfig config, TrainingListener listener) {
-        if (train.isEmpty()) {
+        return trainNetworks(List.of(new TrainingSplit(train, validation)), calibration, config, listener);
+    }
+
+    /**
+     * Trains one network per split (network k, 0-based, seeded with {@code config.seed() + k}) and
+     * fits the temperature of their average on {@code calibration}, which must hold shots when
+     * there are several networks. The input normalisation and the days scale are fitted on every
+     * shot that any network trains on, so the networks share them.
+     */
+    public static TrainingResult trainNetworks(List<TrainingSplit> splits, List<LabelledShot> calibration,
+            TrainingConfig config, TrainingListener listener) {
+        if (splits.isEmpty() || splits.stream().anyMatch(split -> split.train().isEmpty())) {
             throw new IllegalArgumentException("cannot train on no shots");
         }
+        if (splits.size() > 1 && calibration.isEmpty()) {
+            throw new IllegalArgumentException(
+                    "several networks need calibration shots that none of them trains or stops on");
+        }
+        List<LabelledShot> fitted = trainedOn(splits);
         ModelMetadata metadata = ModelMetadata.current(
-                config.frames(), Normalisation.fit(train), 1.0, config.network(), config.seed());
-        DaysScale days = config.onDays() ? daysScale(train, validation) : null;
-        Model model = ShotClassifier.newModel(config.network());
+                config.frames(), Normalisation.fit(fitted), 1.0, config.network(), config.seed());
+        DaysScale days = config.onDays() ? daysScale(fitted, splits) : null;
+        List<Model> models = new ArrayList<>();
+        List<NetworkRun> runs = new ArrayList<>();
         try {
-            ShotNet net = (ShotNet) model.getBlock();
-            if (days != null) {
-                net.trainOnDays(days);
+            for (int k = 0; k < splits.size(); k++) {
+                Model model = ShotClassifier.newModel(config.network());
+                models.add(model);
+                runs.add(trainNetwork(model, metadata, splits.get(k), config.withSeed(config.seed() + k),
+                        new NetworkListener(listener, k + 1, splits.size()), days));
             }
-            Run run = new Run(model, metadata, config, listener, days);
-            run.fit(train, validation);
-            ShotClassifier classifier = new ShotClassifier(model, metadata);
-            double daysShift = 0;
-            if (days != null) {
-                // the kept epoch's days are off on average, even on the shots it learned from (by +0.3
-                // days on the default recipe): refit the intercept, the least-squares one on the training shots
-                double offset = -run.meanDaysError(classifier.logits(features(train)), train);
-                net.shiftDays(offset);
-                daysShift = offset * days.std();
-            }
-            net.foldDays();
-            List<LabelledShot> calibrateOn = calibration.isEmpty() ? validation : calibration;
+            ShotClassifier classifier = ShotClassifier.onEngine(models, metadata);
+            List<LabelledShot> calibrateOn = calibration.isEmpty() ? splits.get(0).validation() : calibration;
             double temperature = 1.0;
             if (!calibrateOn.isEmpty()) {
                 temperature = TemperatureScaling.fit(
                         classifier.logits(features(calibrateOn)), labels(calibrateOn));
             }
-            return new TrainingResult(classifier.withMetadata(metadata.withTemperature(temperature).withDays(days)),
-                    run.trainLoss.size(), run.bestEpoch, List.copyOf(run.trainLoss), List.copyOf(run.trainAccuracy),
-                    List.copyOf(run.validationLoss), List.copyOf(run.validationAccuracy), temperature, daysShift);
+            return new TrainingResult(
+                    classifier.withMetadata(classifier.metadata().withTemperature(temperature).withDays(days)),
+                    runs, temperature);
         } catch (RuntimeException | Error e) {
-            model.close();
+            models.forEach(Model::close);
             throw e;
         }
     }
 
-    private static DaysScale daysScale(List<LabelledShot> train, List<LabelledShot> validation) {
-        for (List<LabelledShot> shots : List.of(train, validation)) {
-            for (LabelledShot shot : shots) {
-                if (!shot.hasDays()) {
-                    throw new IllegalArgumentException(shot.id() + ": no artist-days, needed to train on days");
+    /** Trains one network in {@code model} on its split; leaves its best weights, days folded into its head. */
+    private static NetworkRun trainNetwork(Model model, ModelMetadata metadata, TrainingSplit split,
+            TrainingConfig config, TrainingListener listener, DaysScale days) {
+        ShotNet net = (ShotNet) model.getBlock();
+        if (days != null) {
+            net.trainOnDays(days);
+        }
+        Run run = new Run(model, metadata, config, listener, days);
+        run.fit(split.train(), split.validation());
+        double daysShift = 0;
+        if (days != null) {
+            // the kept epoch's days are off on average, even on the shots it learned from (by +0.3
+            // days on the default recipe): refit the intercept, the least-squares one on the training shots
+            float[][] logits = new EngineShotNetwork(model, metadata).logits(features(split.train()));
+            double offset = -run.meanDaysError(logits, split.train());
+            net.shiftDays(offset);
+            daysShift = offset * days.std();
+        }
+        net.foldDays();
+        return new NetworkRun(run.trainLoss.size(), run.bestEpoch, List.copyOf(run.trainLoss),
+                List.copyOf(run.trainAccuracy), List.copyOf(run.validationLoss), List.copyOf(run.validationAccuracy),
+                daysShift);
+    }
+
+    /** Every shot that some split trains on, once each, in the order first met. */
+    private static List<LabelledShot> trainedOn(List<TrainingSplit> splits) {
+        Set<LabelledShot> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        List<LabelledShot> out = new ArrayList<>();
+        for (TrainingSplit split : splits) {
+            for (LabelledShot shot : split.train()) {
+                if (seen.add(shot)) {
+                    out.add(shot);
                 }
             }
         }
-        return DaysScale.fit(train);
+        return out;
+    }
+
+    private static DaysScale daysScale(List<LabelledShot> fitted, List<TrainingSplit> splits) {
+        for (TrainingSplit split : splits) {
+            for (List<LabelledShot> shots : List.of(split.train(), split.validation())) {
+                for (LabelledShot shot : shots) {
+                    if (!shot.hasDays()) {
+                        throw new IllegalArgumentException(shot.id() + ": no artist-days, needed to train on days");
+                    }
+                }
+            }
+        }
+        return DaysScale.fit(fitted);
+    }
+
+    /** Passes a network's epochs on, saying which network of how many they belong to. */
+    private record NetworkListener(TrainingListener target, int network, int networks) implements TrainingListener {
+        @Override
+        public void onEpoch(Epoch epoch) {
+            target.onEpoch(new Epoch(network, networks, epoch.epoch(), epoch.maxEpochs(), epoch.trainLoss(),
+                    epoch.trainAccuracy(), epoch.validationLoss(), epoch.validationAccuracy()));
+        }
     }
 
     /** One training run's state: the per-epoch figures and the best weights so far. */
@@ -134,7 +195,7 @@ public final class Trainer {
                     trainAccuracy.add(epochFigures[1]);
                     validationLoss.add(validationFigures[0]);
                     validationAccuracy.add(validationFigures[1]);
-                    listener.onEpoch(new TrainingListener.Epoch(epoch, config.maxEpochs(), epochFigures[0],
+                    listener.onEpoch(new TrainingListener.Epoch(1, 1, epoch, config.maxEpochs(), epochFigures[0],
                             epochFigures[1], validationFigures[0], validationFigures[1]));
                     double score = validation.isEmpty() ? epochFigures[0] : validationFigures[0];
                     if (score < best) {

@@ -8,8 +8,11 @@ public interface TrainingListener {
 
     void onEpoch(Epoch epoch);
 
-    /** One finished epoch; validation figures are NaN without a validation set. */
-    record Epoch(int epoch, int maxEpochs, double trainLoss, double trainAccuracy,
+    /**
+     * One finished epoch of network {@code network} (1-based) of {@code networks}; validation
+     * figures are NaN without a validation set.
+     */
+    record Epoch(int network, int networks, int epoch, int maxEpochs, double trainLoss, double trainAccuracy,
             double validationLoss, double validationAccuracy) {
     }
 }

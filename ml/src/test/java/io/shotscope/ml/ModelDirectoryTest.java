@@ -37,7 +37,7 @@ class ModelDirectoryTest {
         ModelMetadata metadata = ModelMetadata.current(
                 ShotFeatures.FRAMES, Normalisation.fit(shots), 1.7, NetworkConfig.DEFAULT, 5);
         ModelCard card = new ModelCard("six synthetic shots", 6, 0, 5, "2025-01-01",
-                TrainingConfig.DEFAULT.withWeightDecay(1e-4f), null, null, null);
+                TrainingConfig.DEFAULT.withWeightDecay(1e-4f), null, "validation split", null, null);
         List<ShotFeatures> features = Trainer.features(shots);
         List<double[]> before;
         try (ShotClassifier classifier = ShotClassifier.untrained(metadata)) {
@@ -83,6 +83,61 @@ class ModelDirectoryTest {
             ShotFeatures shot = Trainer.features(shots).get(0);
             float[] logits = loaded.logits(List.of(shot))[0];
             assertEquals(scale.estimate(logits), loaded.predict(shot).days(), 1e-9);
+        }
+    }
+
+    @Test
+    void aModelOfSeveralNetworksSavesEachAndRatesFromTheirAverage() throws IOException {
+        List<LabelledShot> shots = SyntheticShots.generate(4, ShotFeatures.FRAMES, 13);
+        List<ShotFeatures> features = Trainer.features(shots);
+        ModelMetadata metadata = ModelMetadata.current(
+                ShotFeatures.FRAMES, Normalisation.fit(shots), 1.3, NetworkConfig.DEFAULT, 5);
+        float[][] averaged;
+        try (ShotClassifier first = ShotClassifier.untrained(metadata);
+                ShotClassifier second = ShotClassifier.untrained(ModelMetadata.current(
+                        ShotFeatures.FRAMES, Normalisation.fit(shots), 1.3, NetworkConfig.DEFAULT, 6))) {
+            float[][] one = first.logits(features);
+            float[][] two = second.logits(features);
+            // not closed itself: it holds the two classifiers' models, which they close
+            ShotClassifier both = ShotClassifier.onEngine(List.of(first.model(), second.model()), metadata);
+            assertEquals(2, both.metadata().networks());
+            averaged = both.logits(features);
+            for (int i = 0; i < features.size(); i++) {
+                for (int c = 0; c < 3; c++) {
+                    assertEquals((one[i][c] + two[i][c]) / 2, averaged[i][c], 1e-6);
+                }
+            }
+            both.save(dir, null);
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of("shotscope-difficulty-0000.params", "shotscope-difficulty-net2-0000.params"),
+                    files.map(p -> p.getFileName().toString()).filter(name -> name.endsWith(".params")).sorted().toList());
+        }
+        try (ShotClassifier plain = ShotClassifier.load(dir); ShotClassifier engine = ShotClassifier.loadOnEngine(dir)) {
+            assertEquals(2, plain.metadata().networks());
+            float[][] fromJava = plain.logits(features);
+            float[][] fromEngine = engine.logits(features);
+            for (int i = 0; i < features.size(); i++) {
+                assertArrayEquals(averaged[i], fromJava[i], 1e-4f);
+                assertArrayEquals(averaged[i], fromEngine[i], 1e-6f);
+            }
+        }
+        Files.delete(dir.resolve("shotscope-difficulty-net2-0000.params"));
+        IOException e = assertThrows(IOException.class, () -> ShotClassifier.load(dir));
+        assertTrue(e.getMessage().contains("network 2 of 2") && e.getMessage().contains("net2-0000.params"),
+                e.getMessage());
+    }
+
+    @Test
+    void aModelSavedBeforeSeveralNetworksLoadsAsOne() throws IOException {
+        saveUntrained();
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = (ObjectNode) json.readTree(dir.resolve("model.json").toFile());
+        assertEquals(1, root.get("networks").asInt());
+        root.remove("networks");
+        json.writeValue(dir.resolve("model.json").toFile(), root);
+        try (ShotClassifier loaded = ShotClassifier.load(dir)) {
+            assertEquals(1, loaded.metadata().networks());
         }
     }
 

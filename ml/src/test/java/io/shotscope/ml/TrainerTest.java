@@ -29,16 +29,19 @@ class TrainerTest {
         List<TrainingListener.Epoch> epochs = new ArrayList<>();
         long start = System.nanoTime();
         try (TrainingResult result = Trainer.train(train, validation, config, epochs::add)) {
+            NetworkRun run = result.networks().get(0);
             System.out.printf("tiny training: %d epochs in %.1f s, train loss %s, validation loss %s, "
                             + "validation accuracy %s, best epoch %d, temperature %.3f%n",
-                    result.epochsRun(), (System.nanoTime() - start) / 1e9, result.trainLoss(),
-                    result.validationLoss(), result.validationAccuracy(), result.bestEpoch(), result.temperature());
-            assertEquals(result.epochsRun(), epochs.size());
-            assertEquals(result.epochsRun(), result.trainLoss().size());
-            assertTrue(result.bestEpoch() >= 1 && result.bestEpoch() <= result.epochsRun());
-            double first = result.trainLoss().get(0);
-            double last = result.trainLoss().get(result.trainLoss().size() - 1);
-            assertTrue(last < first, "training loss should fall: " + result.trainLoss());
+                    run.epochsRun(), (System.nanoTime() - start) / 1e9, run.trainLoss(),
+                    run.validationLoss(), run.validationAccuracy(), run.bestEpoch(), result.temperature());
+            assertEquals(1, result.networks().size());
+            assertEquals(1, result.classifier().metadata().networks());
+            assertEquals(run.epochsRun(), epochs.size());
+            assertEquals(run.epochsRun(), run.trainLoss().size());
+            assertTrue(run.bestEpoch() >= 1 && run.bestEpoch() <= run.epochsRun());
+            double first = run.trainLoss().get(0);
+            double last = run.trainLoss().get(run.trainLoss().size() - 1);
+            assertTrue(last < first, "training loss should fall: " + run.trainLoss());
             assertTrue(result.temperature() > 0);
             assertEquals(result.temperature(), result.classifier().metadata().temperature());
             EvaluationResult evaluation = Evaluator.evaluate(result.classifier(), validation);
@@ -54,7 +57,7 @@ class TrainerTest {
         List<LabelledShot> calibration = shots.subList(60, 72);
         TrainingConfig config = new TrainingConfig(6, 12, 5e-3f, 6, 42, 16, NetworkConfig.DEFAULT, 0f, true);
         try (TrainingResult result = Trainer.train(train, validation, calibration, config, epoch -> { })) {
-            List<Double> loss = result.trainLoss();
+            List<Double> loss = result.networks().get(0).trainLoss();
             assertTrue(loss.get(loss.size() - 1) < 0.5 * loss.get(0), "squared days error should fall: " + loss);
             assertEquals(NetworkConfig.DEFAULT, result.classifier().metadata().network());
             collectGarbage(); // the folded head must own its memory, not borrow a collectable Java buffer
@@ -64,7 +67,7 @@ class TrainerTest {
             double meanEstimate = result.classifier().rate(Trainer.features(train)).stream()
                     .mapToDouble(Rating::days).average().orElseThrow();
             double meanDays = train.stream().mapToDouble(LabelledShot::days).average().orElseThrow();
-            assertEquals(meanDays, meanEstimate, 1e-3, "refitted by " + result.daysShift() + " days");
+            assertEquals(meanDays, meanEstimate, 1e-3, "refitted by " + result.networks().get(0).daysShift() + " days");
             // the folded head is an ordinary linear head: the plain-Java network reads it and agrees
             Path dir = Files.createTempDirectory("days-model");
             result.classifier().save(dir, null);
@@ -140,6 +143,51 @@ class TrainerTest {
                     "temperature on mislabelled calibration shots " + result.temperature()
                             + " should far exceed the one fitted on the validation split " + onValidation);
         }
+    }
+
+    @Test
+    void severalNetworksAverageTheNetworksEachSeedWouldTrainAlone() {
+        List<LabelledShot> shots = SyntheticShots.generate(60, 16, 26);
+        TrainingSplit split = new TrainingSplit(shots.subList(0, 36), shots.subList(36, 48));
+        List<LabelledShot> calibration = shots.subList(48, 60);
+        TrainingConfig config = new TrainingConfig(3, 12, 5e-3f, 3, 42, 16, NetworkConfig.DEFAULT, 0f, false);
+        List<ShotFeatures> features = Trainer.features(calibration);
+        float[][] first;
+        float[][] second;
+        try (TrainingResult alone = Trainer.trainNetworks(List.of(split), calibration, config, epoch -> { })) {
+            first = alone.classifier().logits(features);
+        }
+        try (TrainingResult alone = Trainer.trainNetworks(List.of(split), calibration, config.withSeed(43), epoch -> { })) {
+            second = alone.classifier().logits(features);
+        }
+        List<TrainingListener.Epoch> epochs = new ArrayList<>();
+        try (TrainingResult both = Trainer.trainNetworks(List.of(split, split), calibration, config, epochs::add)) {
+            assertEquals(2, both.networks().size());
+            assertEquals(2, both.classifier().metadata().networks());
+            assertEquals(both.networks().get(0).epochsRun() + both.networks().get(1).epochsRun(), epochs.size());
+            assertEquals(List.of(1, 2), epochs.stream().map(TrainingListener.Epoch::network).distinct().toList(),
+                    "network 1's epochs, then network 2's");
+            assertTrue(epochs.stream().allMatch(e -> e.networks() == 2));
+            float[][] averaged = both.classifier().logits(features);
+            double apart = 0;
+            for (int i = 0; i < averaged.length; i++) {
+                for (int c = 0; c < 3; c++) {
+                    assertEquals((first[i][c] + second[i][c]) / 2, averaged[i][c], 1e-4, "shot " + i + ", class " + c);
+                    apart += Math.abs(first[i][c] - second[i][c]);
+                }
+            }
+            assertTrue(apart > 1e-2, "the two seeds should train different networks");
+        }
+    }
+
+    @Test
+    void severalNetworksWithoutCalibrationShotsAreRefused() {
+        List<LabelledShot> shots = SyntheticShots.generate(24, 16, 27);
+        TrainingSplit split = new TrainingSplit(shots.subList(0, 12), shots.subList(12, 24));
+        TrainingConfig config = new TrainingConfig(1, 12, 5e-3f, 1, 42, 16, NetworkConfig.DEFAULT, 0f, false);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Trainer.trainNetworks(List.of(split, split), List.of(), config, epoch -> { }));
+        assertTrue(e.getMessage().contains("calibration shots"), e.getMessage());
     }
 
     @Test

@@ -13,6 +13,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -99,8 +100,14 @@ public class ShotModel implements AutoCloseable {
             ModelMetadata metadata = new ObjectMapper()
                     .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                     .readValue(json.toFile(), ModelMetadata.class);
-            Path weights = dir.resolve(ShotClassifier.WEIGHTS_NAME + "-0000.params");
-            String digest = ContentHash.sha256(Files.isRegularFile(weights) ? List.of(weights, json) : List.of(json));
+            List<Path> hashed = new ArrayList<>();
+            for (Path weights : ShotClassifier.weightsFiles(dir, metadata)) {
+                if (Files.isRegularFile(weights)) {
+                    hashed.add(weights);
+                }
+            }
+            hashed.add(json);
+            String digest = ContentHash.sha256(hashed);
             return metadata.modelName() + "-" + metadata.modelVersion() + "+" + digest.substring(0, DIGEST_CHARS);
         } catch (IOException | UncheckedIOException e) {
             throw new IllegalStateException("model " + dir + ": cannot read " + json.getFileName() + ": "
