@@ -28,7 +28,8 @@ import java.util.concurrent.TimeUnit;
  * decode-only frames/s (the analyser's own decoder and conversion, no metrics), full nine-metric
  * analysis frames/s, and ffmpeg's {@code siti} filter frames/s; then peak RSS of the CLI on 4K
  * clips of two lengths. Prints a Markdown table; ratios are against baselines of the same run.
- * With {@code --model} after the project root, only the model's cost is measured; with
+ * With {@code --model [DIR]} after the project root, only the cost of the model in DIR (default:
+ * the committed {@code models/default}) is measured; with
  * {@code --metrics}, only each metric's CPU time per frame in a warm analyser.
  */
 public final class Benchmark {
@@ -53,7 +54,7 @@ public final class Benchmark {
         Files.createDirectories(work);
         Benchmark bench = new Benchmark(work, root.resolve("cli/target/shotscope-cli.jar"));
         if (args.length > 1 && args[1].equals("--model")) {
-            bench.runModel(clips);
+            bench.runModel(clips, args.length > 2 ? Path.of(args[2]).toAbsolutePath() : root.resolve("models/default"));
         } else if (args.length > 1 && args[1].equals("--metrics")) {
             bench.runMetrics(clips);
         } else {
@@ -61,10 +62,10 @@ public final class Benchmark {
         }
     }
 
-    private void runModel(Path clips) throws Exception {
+    private void runModel(Path clips, Path model) throws Exception {
         Path clip = generate(clips.resolve("car-detection.mp4"), "gen-720p.mp4", 1280, 720, 10);
         line("Machine: %d cores, Java %s.", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-        measureModel(clip, work.getParent().resolve("models/default"));
+        measureModel(clip, model);
         Files.writeString(work.resolve("results-model.md"), out);
         System.err.println("written " + work.resolve("results-model.md"));
     }
