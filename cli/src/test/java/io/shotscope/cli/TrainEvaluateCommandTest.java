@@ -47,7 +47,8 @@ class TrainEvaluateCommandTest {
         String card = Files.readString(model.resolve("MODEL_CARD.md"));
         assertTrue(card.contains("- Networks: 3, their logits averaged"), card);
         assertTrue(card.contains("## Evaluation on the calibration split"), card);
-        assertTrue(card.matches("(?s).*- Days intercept refitted by [+-]\\d\\.\\d{3}(, [+-]\\d\\.\\d{3}){2} days after training.*"), card);
+        assertTrue(card.matches(
+                "(?s).*- Days intercept refitted by [+-]\\d\\.\\d{3}(, [+-]\\d\\.\\d{3}){2} days after training.*"), card);
 
         Path eval = dir.resolve("eval");
         AnalyzeCommandTest.Run evaluate = AnalyzeCommandTest.run("evaluate", "--manifest",

@@ -56,8 +56,9 @@ public record ModelCard(
         if (training != null) {
             List<NetworkRun> runs = training.networks();
             if (runs.size() > 1) {
-                md.append("- Networks: ").append(runs.size()).append(", their logits averaged; network k trained on its own ")
-                        .append("train / validation split with seed ").append(seed).append(" + k\n");
+                md.append("- Networks: ").append(runs.size())
+                        .append(", their logits averaged; each on its own train / validation split, with seeds ")
+                        .append(seed).append(" to ").append(seed + runs.size() - 1).append('\n');
             }
             md.append("- Epochs run: ").append(join(runs, r -> String.valueOf(r.epochsRun())))
                     .append(runs.size() > 1 ? ", best epochs " : ", best epoch ")

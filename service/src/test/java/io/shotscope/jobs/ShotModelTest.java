@@ -38,7 +38,8 @@ class ShotModelTest {
         byte[] bytes = Files.readAllBytes(last);
         bytes[bytes.length - 1] ^= 1;
         Files.write(last, bytes);
-        assertNotEquals(version, ShotModel.versionOf(dir), "other weights in " + last.getFileName() + " rate shots differently");
+        assertNotEquals(version, ShotModel.versionOf(dir),
+                "other weights in " + last.getFileName() + " rate shots differently");
     }
 
     /** Copies the default model's metadata and weights into {@code dir}; returns the weights files, in network order. */
