@@ -7,7 +7,7 @@ import io.shotscope.ml.FeatureCache;
 import io.shotscope.ml.LabelledShot;
 import io.shotscope.ml.Manifest;
 import io.shotscope.ml.ModelCard;
-import io.shotscope.ml.ShotDataset;
+import io.shotscope.ml.ModelSplits;
 import io.shotscope.ml.Trainer;
 import io.shotscope.ml.TrainingConfig;
 import io.shotscope.ml.TrainingResult;
@@ -127,16 +127,9 @@ final class TrainCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return 1;
         }
-        // the calibration shots first, held out from every network; then each network's own validation shots
-        List<List<LabelledShot>> outer = calibration > 0
-                ? ShotDataset.split(shots, calibration, seed)
-                : List.of(shots, List.of());
-        List<LabelledShot> calibrationShots = outer.get(1);
-        List<TrainingSplit> splits = new ArrayList<>();
-        for (int k = 0; k < networks; k++) {
-            List<List<LabelledShot>> split = ShotDataset.split(outer.get(0), validation / (1 - calibration), seed + k);
-            splits.add(new TrainingSplit(split.get(0), split.get(1)));
-        }
+        ModelSplits modelSplits = ModelSplits.of(shots, validation, calibration, seed, networks);
+        List<TrainingSplit> splits = modelSplits.networks();
+        List<LabelledShot> calibrationShots = modelSplits.calibration();
         List<LabelledShot> train = splits.get(0).train();
         List<LabelledShot> held = splits.get(0).validation();
         err.printf("training %s on %d shots, validating on %d, calibrating on %d; learning %s%n",
