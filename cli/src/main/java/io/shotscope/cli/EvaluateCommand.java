@@ -60,28 +60,33 @@ final class EvaluateCommand implements Callable<Integer> {
             return 1;
         }
         try (ShotClassifier classifier = ShotClassifier.load(model)) {
-            print(stdout, "model", evaluate(classifier, shots, out));
+            print(stdout, "model", evaluate(classifier, shots, out, manifestDir()));
         } catch (RuntimeException e) {
             err.println("error: model " + model + ": " + e.getMessage());
             return 2;
         }
         Path baselineFile = model.resolve(TrainCommand.BASELINE_FILE);
         if (Files.isRegularFile(baselineFile)) {
-            print(stdout, "baseline", evaluate(BaselineModel.load(baselineFile), shots, out.resolve("baseline")));
+            print(stdout, "baseline", evaluate(BaselineModel.load(baselineFile), shots, out.resolve("baseline"),
+                    manifestDir()));
         }
         stdout.printf("written to %s%n", out);
         stdout.flush();
         return 0;
     }
 
-    private static EvaluationResult evaluate(DifficultyModel model, List<LabelledShot> shots, Path dir)
-            throws IOException {
+    private Path manifestDir() {
+        return dataset.manifest.toAbsolutePath().getParent();
+    }
+
+    private static EvaluationResult evaluate(DifficultyModel model, List<LabelledShot> shots, Path dir,
+                                             Path manifestDir) throws IOException {
         List<Rating> ratings = model.rate(shots.stream().map(LabelledShot::features).toList());
         List<double[]> probabilities = ratings.stream().map(Rating::probabilities).toList();
         EvaluationResult result = Evaluator.evaluate(shots.stream().map(LabelledShot::label).toList(), probabilities)
                 .withDays(Evaluator.daysError(shots, ratings));
         EvaluationReport.write(result, dir);
-        EvaluationReport.writePredictions(shots, ratings, dir);
+        EvaluationReport.writePredictions(shots, ratings, dir, manifestDir);
         return result;
     }
 

@@ -62,6 +62,7 @@ class TrainEvaluateCommandTest {
         }
         List<String> predictions = Files.readAllLines(eval.resolve("predictions.csv"));
         assertEquals(10, predictions.size(), "a header and one row per shot");
+        assertTrue(predictions.get(1).startsWith("shot_00001.mkv,"), "named as the manifest names it: " + predictions.get(1));
         assertTrue(predictions.get(0).endsWith(",days,estimated_days"), predictions.get(0));
         assertTrue(predictions.get(1).matches(".*,[0-9.]+,-?[0-9.]+"), "the shot's days and the estimate: " + predictions.get(1));
         assertTrue(Files.readAllLines(eval.resolve("baseline/predictions.csv")).get(1).endsWith(","),

@@ -9,6 +9,7 @@ import java.awt.FontMetrics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -41,9 +42,11 @@ public final class EvaluationReport {
     /**
      * One row per shot, in the order given: its path, true class, predicted class, confidence and
      * the three class probabilities, so a studio can see which shots a model misrated and how surely;
-     * then the shot's artist-days and the model's estimate of them (each blank when unknown).
+     * then the shot's artist-days and the model's estimate of them (each blank when unknown). A shot
+     * inside {@code manifestDir} is named relative to it, as a manifest names it, so the file reads
+     * the same on every machine; any other keeps its path.
      */
-    public static void writePredictions(List<LabelledShot> shots, List<Rating> ratings, Path dir)
+    public static void writePredictions(List<LabelledShot> shots, List<Rating> ratings, Path dir, Path manifestDir)
             throws IOException {
         if (shots.size() != ratings.size()) {
             throw new IllegalArgumentException(
@@ -59,7 +62,7 @@ public final class EvaluationReport {
             LabelledShot shot = shots.get(i);
             double[] p = ratings.get(i).probabilities();
             int predicted = Evaluator.argmax(p);
-            csv.append(Manifest.quote(shot.id())).append(',').append(shot.label().name()).append(',')
+            csv.append(Manifest.quote(named(shot.id(), manifestDir))).append(',').append(shot.label().name()).append(',')
                     .append(Difficulty.ofIndex(predicted).name()).append(',').append(fixed(p[predicted]));
             for (double v : p) {
                 csv.append(',').append(fixed(v));
@@ -70,6 +73,15 @@ public final class EvaluationReport {
             csv.append('\n');
         }
         Files.writeString(dir.resolve(PREDICTIONS_FILE), csv);
+    }
+
+    private static String named(String id, Path manifestDir) {
+        Path path = Path.of(id).toAbsolutePath().normalize();
+        Path base = manifestDir.toAbsolutePath().normalize();
+        if (!path.startsWith(base) || path.equals(base)) {
+            return id;
+        }
+        return base.relativize(path).toString().replace(File.separatorChar, '/');
     }
 
     private static String fixed(double value) {

@@ -64,12 +64,28 @@ class EvaluatorTest {
         for (int i = 0; i < TRUTH.size(); i++) {
             shots.add(new LabelledShot(i == 1 ? "plates/a,b.mov" : "shot" + i + ".mov", null, TRUTH.get(i)));
         }
-        EvaluationReport.writePredictions(shots, ratings(null), dir);
+        EvaluationReport.writePredictions(shots, ratings(null), dir, dir);
         List<String> lines = Files.readAllLines(dir.resolve(EvaluationReport.PREDICTIONS_FILE));
         assertEquals("path,label,predicted,confidence,Easy,Medium,Hard,days,estimated_days", lines.get(0));
         assertEquals(6, lines.size());
         assertEquals("\"plates/a,b.mov\",Easy,Medium,0.6000,0.3000,0.6000,0.1000,,", lines.get(2));
         assertEquals("shot4.mov,Hard,Medium,0.5000,0.2000,0.5000,0.3000,,", lines.get(5));
+    }
+
+    @Test
+    void predictionsNameTheShotsInsideTheManifestsFolderAsAManifestDoes(@TempDir Path dir) throws IOException {
+        Path plates = dir.resolve("plates");
+        String elsewhere = dir.resolve("elsewhere/shot0.mov").toString();
+        List<LabelledShot> shots = new java.util.ArrayList<>();
+        for (int i = 0; i < TRUTH.size(); i++) {
+            String path = i == 0 ? elsewhere : plates.resolve("seq" + i + "/shot" + i + ".mov").toString();
+            shots.add(new LabelledShot(path, null, TRUTH.get(i)));
+        }
+        EvaluationReport.writePredictions(shots, ratings(null), dir, plates);
+        List<String> lines = Files.readAllLines(dir.resolve(EvaluationReport.PREDICTIONS_FILE));
+        assertTrue(lines.get(1).startsWith(elsewhere + ",Easy,"), lines.get(1));
+        assertTrue(lines.get(2).startsWith("seq1/shot1.mov,Easy,"), lines.get(2));
+        assertTrue(lines.get(5).startsWith("seq4/shot4.mov,Hard,"), lines.get(5));
     }
 
     @Test
@@ -87,7 +103,7 @@ class EvaluatorTest {
         assertEquals(5 / 4.0, error.meanAbsolute(), 1e-12);
         assertNull(Evaluator.daysError(shots, ratings(null)), "a model without days has no days error");
 
-        EvaluationReport.writePredictions(shots, ratings, dir);
+        EvaluationReport.writePredictions(shots, ratings, dir, dir);
         List<String> lines = Files.readAllLines(dir.resolve(EvaluationReport.PREDICTIONS_FILE));
         assertEquals("shot3.mov,Hard,Hard,0.8000,0.1000,0.1000,0.8000,8.0000,11.0000", lines.get(4));
         assertEquals("shot4.mov,Hard,Medium,0.5000,0.2000,0.5000,0.3000,,6.0000", lines.get(5));
