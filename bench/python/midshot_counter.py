@@ -33,13 +33,18 @@ SIZE = (160, 90)
 DIFFERENCE_GAIN = 3
 
 
-def grey_frames(path):
+def decoded(path):
+    """A shot's frames, BGR, as OpenCV decodes them."""
     capture, frames = cv2.VideoCapture(path), []
     while True:
         ok, frame = capture.read()
         if not ok:
             return frames
-        frames.append(cv2.resize(cv2.cvtColor(frame, cv2.COLOR_BGR2GRAY), SIZE, interpolation=cv2.INTER_AREA))
+        frames.append(frame)
+
+
+def grey_frames(path):
+    return [cv2.resize(cv2.cvtColor(f, cv2.COLOR_BGR2GRAY), SIZE, interpolation=cv2.INTER_AREA) for f in decoded(path)]
 
 
 def aligned(source, reference):
