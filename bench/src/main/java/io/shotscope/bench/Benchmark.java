@@ -220,7 +220,8 @@ public final class Benchmark {
                 metricsOnly[r] = (System.nanoTime() - t) / 1e6;
                 t = System.nanoTime();
                 ShotFeatureExtractor.Extracted e = extractor.extract(clip.toString(), ProgressListener.NONE);
-                ReportPredictions.attach(e.report(), classifier.predict(e.features()), classifier.metadata());
+                ReportPredictions.attach(e.report(), classifier.predict(e.features()), classifier.metadata().modelName(),
+                        classifier.version());
                 withModel[r] = (System.nanoTime() - t) / 1e6;
                 for (int i = 0; i < 5; i++) {
                     long p = System.nanoTime();

@@ -92,7 +92,7 @@ final class AnalyzeCommand implements Callable<Integer> {
                         ShotFeatureExtractor.Extracted extracted = extractor.extract(input, listener);
                         ShotClassifier c = classifier.join();
                         report = ReportPredictions.attach(extracted.report(), c.predict(extracted.features()),
-                                c.metadata());
+                                c.metadata().modelName(), c.version());
                     }
                     if (bar != null) {
                         bar.finish();

@@ -100,6 +100,8 @@ class AnalyzeCommandTest {
         JsonNode prediction = report.get("prediction");
         assertTrue(prediction != null, "no prediction from the default model: " + run.out());
         assertEquals("shotscope-difficulty", prediction.get("model").get("name").asText());
+        assertTrue(prediction.get("model").get("version").asText().matches("1\\+[0-9a-f]{12}"),
+                "the version names the model's files: " + prediction);
         assertTrue(prediction.get("confidence").asDouble() > 0.33, prediction.toString());
         // the default model learned the rubric's days, so it estimates them: an Easy locked-off plate, under 4.5
         double days = prediction.get("days").asDouble();

@@ -13,7 +13,8 @@ public final class ReportPredictions {
     private ReportPredictions() {
     }
 
-    public static ShotReport attach(ShotReport report, Prediction prediction, ModelMetadata model) {
+    /** The report with the prediction of the model named {@code modelName} at {@code modelVersion} ({@link ShotClassifier#version}). */
+    public static ShotReport attach(ShotReport report, Prediction prediction, String modelName, String modelVersion) {
         Map<String, Double> probabilities = new LinkedHashMap<>();
         for (Difficulty d : Difficulty.values()) {
             probabilities.put(d.name(), round(prediction.probabilities().get(d)));
@@ -22,7 +23,7 @@ public final class ReportPredictions {
                 .map(f -> new io.shotscope.analysis.Factor(f.metric(), round(f.weight()))).toList();
         io.shotscope.analysis.Prediction p = new io.shotscope.analysis.Prediction(prediction.label().name(),
                 round(prediction.confidence()), probabilities,
-                Map.of("name", model.modelName(), "version", model.modelVersion()),
+                Map.of("name", modelName, "version", modelVersion),
                 prediction.days() == null ? null : reportedDays(prediction.days()));
         return report.withPrediction(p, factors);
     }

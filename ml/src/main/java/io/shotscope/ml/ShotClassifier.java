@@ -3,8 +3,10 @@ package io.shotscope.ml;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.ndarray.types.DataType;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.shotscope.analysis.ContentHash;
 import io.shotscope.metrics.MetricRegistry;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,23 +38,28 @@ public final class ShotClassifier implements DifficultyModel, AutoCloseable {
     /** What the networks after the first add to {@link #WEIGHTS_NAME} in their weights file's name. */
     private static final String NETWORK_SUFFIX = "-net";
 
+    /** Hex digits of the files' digest in a loaded model's {@link #version}. */
+    private static final int DIGEST_CHARS = 12;
+
     private final List<ShotNetwork> networks;
     private final ModelMetadata metadata;
+    private final String version;
 
     ShotClassifier(Model model, ModelMetadata metadata) {
-        this(List.of(new EngineShotNetwork(model, metadata)), metadata);
+        this(List.of(new EngineShotNetwork(model, metadata)), metadata, metadata.modelVersion());
     }
 
-    private ShotClassifier(List<ShotNetwork> networks, ModelMetadata metadata) {
+    private ShotClassifier(List<ShotNetwork> networks, ModelMetadata metadata, String version) {
         this.networks = List.copyOf(networks);
         this.metadata = metadata;
+        this.version = version;
     }
 
     /** The networks of {@code models} (trained on the engine, one layout), averaged. */
     static ShotClassifier onEngine(List<Model> models, ModelMetadata metadata) {
         ModelMetadata counted = metadata.withNetworks(models.size());
         return new ShotClassifier(models.stream().<ShotNetwork>map(m -> new EngineShotNetwork(m, counted)).toList(),
-                counted);
+                counted, counted.modelVersion());
     }
 
     /** The name DJL saves and loads network {@code index} (0-based) under: {@code NAME-0000.params}. */
@@ -91,7 +98,29 @@ public final class ShotClassifier implements DifficultyModel, AutoCloseable {
             }
             networks.add(JavaShotNetwork.read(files.get(i), metadata));
         }
-        return new ShotClassifier(networks, metadata);
+        return new ShotClassifier(networks, metadata, versionOf(dir, metadata));
+    }
+
+    /**
+     * The version of the model in {@code dir} that reports carry: its model version, then "+" and
+     * the start of the SHA-256 of its weights files and {@value #METADATA_FILE} (whose temperature
+     * and scales rate shots too), so two models trained apart never share a version.
+     */
+    public static String versionOf(Path dir) throws IOException {
+        // read leniently: a model written by a later build still has a version
+        return versionOf(dir, JSON.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .readValue(dir.resolve(METADATA_FILE).toFile(), ModelMetadata.class));
+    }
+
+    private static String versionOf(Path dir, ModelMetadata metadata) {
+        List<Path> hashed = new ArrayList<>();
+        for (Path weights : weightsFiles(dir, metadata)) {
+            if (Files.isRegularFile(weights)) {
+                hashed.add(weights);
+            }
+        }
+        hashed.add(dir.resolve(METADATA_FILE));
+        return metadata.modelVersion() + "+" + ContentHash.sha256(hashed).substring(0, DIGEST_CHARS);
     }
 
     /** The weights file of each network of the model in {@code dir} described by {@code metadata}. */
@@ -117,7 +146,8 @@ public final class ShotClassifier implements DifficultyModel, AutoCloseable {
             models.forEach(Model::close);
             throw new IOException("cannot read the weights in " + dir + ": " + e.getMessage(), e);
         }
-        return onEngine(models, metadata);
+        ShotClassifier engine = onEngine(models, metadata);
+        return new ShotClassifier(engine.networks, engine.metadata, versionOf(dir, metadata));
     }
 
     private static ModelMetadata readMetadata(Path dir) throws IOException {
@@ -152,6 +182,11 @@ public final class ShotClassifier implements DifficultyModel, AutoCloseable {
 
     public ModelMetadata metadata() {
         return metadata;
+    }
+
+    /** The version reports carry: {@link #versionOf} for a model loaded from a directory, else the model version. */
+    public String version() {
+        return version;
     }
 
     /**

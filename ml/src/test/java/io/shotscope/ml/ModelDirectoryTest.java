@@ -3,6 +3,7 @@ package io.shotscope.ml;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -138,6 +139,29 @@ class ModelDirectoryTest {
         json.writeValue(dir.resolve("model.json").toFile(), root);
         try (ShotClassifier loaded = ShotClassifier.load(dir)) {
             assertEquals(1, loaded.metadata().networks());
+        }
+    }
+
+    @Test
+    void aLoadedModelCarriesTheDigestOfItsFilesInItsVersion() throws IOException {
+        saveUntrained();
+        String version;
+        try (ShotClassifier loaded = ShotClassifier.load(dir)) {
+            version = loaded.version();
+        }
+        assertTrue(version.matches("1\\+[0-9a-f]{12}"), version);
+        assertEquals(version, ShotClassifier.versionOf(dir));
+
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode root = (ObjectNode) json.readTree(dir.resolve("model.json").toFile());
+        root.put("temperature", 2.0);
+        json.writeValue(dir.resolve("model.json").toFile(), root);
+        try (ShotClassifier loaded = ShotClassifier.load(dir)) {
+            assertNotEquals(version, loaded.version(), "another temperature rates shots differently");
+        }
+        saveUntrained();
+        try (ShotClassifier loaded = ShotClassifier.loadOnEngine(dir)) {
+            assertEquals(version, loaded.version(), "the same files on the engine");
         }
     }
 

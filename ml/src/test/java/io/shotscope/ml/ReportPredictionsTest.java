@@ -28,6 +28,11 @@ class ReportPredictionsTest {
     }
 
     @Test
+    void theReportNamesTheModelAndTheVersionItWasGiven() {
+        assertEquals(Map.of("name", "shotscope-difficulty", "version", "1+0123456789ab"), attach(null).prediction().model());
+    }
+
+    @Test
     void aModelWithoutDaysLeavesThemOutOfTheReport() throws JsonProcessingException {
         ShotReport report = attach(null);
         assertNull(report.prediction().days());
@@ -37,6 +42,6 @@ class ReportPredictionsTest {
     private static ShotReport attach(Double days) {
         Map<Difficulty, Double> probabilities = Map.of(Difficulty.Easy, 0.7, Difficulty.Medium, 0.2, Difficulty.Hard, 0.1);
         Prediction prediction = new Prediction(Difficulty.Easy, 0.7, probabilities, List.of(new Factor("blur", 1.0)), days);
-        return ReportPredictions.attach(REPORT, prediction, MODEL);
+        return ReportPredictions.attach(REPORT, prediction, MODEL.modelName(), "1+0123456789ab");
     }
 }

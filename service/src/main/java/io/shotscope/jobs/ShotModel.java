@@ -1,8 +1,5 @@
 package io.shotscope.jobs;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.shotscope.analysis.ContentHash;
 import io.shotscope.analysis.ShotReport;
 import io.shotscope.ml.ModelMetadata;
 import io.shotscope.ml.ReportPredictions;
@@ -11,10 +8,7 @@ import io.shotscope.ml.ShotFeatures;
 import io.shotscope.service.ShotscopeProperties;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +24,6 @@ public class ShotModel implements AutoCloseable {
 
     /** The model version of shots measured without a model. */
     public static final String NO_MODEL = "none";
-    private static final int DIGEST_CHARS = 12;
     private static final Logger LOG = LoggerFactory.getLogger(ShotModel.class);
 
     private final Path dir;
@@ -63,7 +56,7 @@ public class ShotModel implements AutoCloseable {
             return report;
         }
         ShotClassifier model = loaded();
-        return ReportPredictions.attach(report, model.predict(features), model.metadata());
+        return ReportPredictions.attach(report, model.predict(features), model.metadata().modelName(), model.version());
     }
 
     /** What readiness reports: loaded, not loaded yet, or why loading failed. */
@@ -93,24 +86,12 @@ public class ShotModel implements AutoCloseable {
         return classifier;
     }
 
-    /** Name, version and a digest of the weights and {@code model.json} (its temperature and scales rate shots too). */
+    /** The model's name and {@link ShotClassifier#versionOf its version}, the digest of its files included. */
     static String versionOf(Path dir) {
-        Path json = dir.resolve(ShotClassifier.METADATA_FILE);
         try {
-            ModelMetadata metadata = new ObjectMapper()
-                    .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                    .readValue(json.toFile(), ModelMetadata.class);
-            List<Path> hashed = new ArrayList<>();
-            for (Path weights : ShotClassifier.weightsFiles(dir, metadata)) {
-                if (Files.isRegularFile(weights)) {
-                    hashed.add(weights);
-                }
-            }
-            hashed.add(json);
-            String digest = ContentHash.sha256(hashed);
-            return metadata.modelName() + "-" + metadata.modelVersion() + "+" + digest.substring(0, DIGEST_CHARS);
+            return ModelMetadata.MODEL_NAME + "-" + ShotClassifier.versionOf(dir);
         } catch (IOException | UncheckedIOException e) {
-            throw new IllegalStateException("model " + dir + ": cannot read " + json.getFileName() + ": "
+            throw new IllegalStateException("model " + dir + ": cannot read " + ShotClassifier.METADATA_FILE + ": "
                     + e.getMessage(), e);
         }
     }
