@@ -57,9 +57,13 @@ public final class ShotClassifier implements DifficultyModel, AutoCloseable {
 
     /** The networks of {@code models} (trained on the engine, one layout), averaged. */
     static ShotClassifier onEngine(List<Model> models, ModelMetadata metadata) {
+        return onEngine(models, metadata, metadata.modelVersion());
+    }
+
+    private static ShotClassifier onEngine(List<Model> models, ModelMetadata metadata, String version) {
         ModelMetadata counted = metadata.withNetworks(models.size());
         return new ShotClassifier(models.stream().<ShotNetwork>map(m -> new EngineShotNetwork(m, counted)).toList(),
-                counted, counted.modelVersion());
+                counted, version);
     }
 
     /** The name DJL saves and loads network {@code index} (0-based) under: {@code NAME-0000.params}. */
@@ -146,8 +150,7 @@ public final class ShotClassifier implements DifficultyModel, AutoCloseable {
             models.forEach(Model::close);
             throw new IOException("cannot read the weights in " + dir + ": " + e.getMessage(), e);
         }
-        ShotClassifier engine = onEngine(models, metadata);
-        return new ShotClassifier(engine.networks, engine.metadata, versionOf(dir, metadata));
+        return onEngine(models, metadata, versionOf(dir, metadata));
     }
 
     private static ModelMetadata readMetadata(Path dir) throws IOException {
