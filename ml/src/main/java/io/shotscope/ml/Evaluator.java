@@ -16,7 +16,11 @@ public final class Evaluator {
         return evaluate(shots.stream().map(LabelledShot::label).toList(), probabilities);
     }
 
-    /** Figures for already computed probabilities (index = {@link Difficulty#ordinal()}). */
+    /**
+     * Figures for already computed probabilities (index = {@link Difficulty#ordinal()}). Macro-F1
+     * averages the classes that some shot has or some prediction names, so a test set without Hard
+     * shots, rated without a Hard, is not marked down for the class it lacks.
+     */
     public static EvaluationResult evaluate(List<Difficulty> truth, List<double[]> probabilities) {
         if (truth.isEmpty() || truth.size() != probabilities.size()) {
             throw new IllegalArgumentException(
@@ -46,6 +50,7 @@ public final class Evaluator {
         double[] precision = new double[classes];
         double[] recall = new double[classes];
         double f1Sum = 0;
+        int present = 0;
         for (int c = 0; c < classes; c++) {
             int predictedC = 0;
             int actualC = 0;
@@ -57,6 +62,9 @@ public final class Evaluator {
             recall[c] = actualC == 0 ? 0 : confusion[c][c] / (double) actualC;
             double sum = precision[c] + recall[c];
             f1Sum += sum == 0 ? 0 : 2 * precision[c] * recall[c] / sum;
+            if (actualC > 0 || predictedC > 0) {
+                present++;
+            }
         }
         List<EvaluationResult.Bin> bins = new ArrayList<>();
         double ece = 0;
@@ -68,7 +76,7 @@ public final class Evaluator {
                     b / (double) CALIBRATION_BINS, (b + 1) / (double) CALIBRATION_BINS, binCount[b], accuracy, confidence));
         }
         return new EvaluationResult(
-                n, correct / (double) n, f1Sum / classes, precision, recall, confusion, ece, List.copyOf(bins), null);
+                n, correct / (double) n, f1Sum / present, precision, recall, confusion, ece, List.copyOf(bins), null);
     }
 
     /**

@@ -49,6 +49,18 @@ class EvaluatorTest {
     }
 
     @Test
+    void macroF1LeavesOutAClassNoShotHasAndNoPredictionNames() {
+        List<double[]> easy = List.of(new double[] {0.9, 0.1, 0}, new double[] {0.8, 0.2, 0});
+        List<double[]> medium = List.of(new double[] {0.1, 0.9, 0});
+        List<double[]> all = List.of(easy.get(0), easy.get(1), medium.get(0));
+
+        assertEquals(1.0, Evaluator.evaluate(List.of(Easy, Easy, Medium), all).macroF1(), 1e-12);
+        // a Hard shot rated Medium brings Hard back in, with F1 0: Easy 1, Medium 2/3, Hard 0
+        List<double[]> withHard = List.of(easy.get(0), easy.get(1), medium.get(0), medium.get(0));
+        assertEquals((1 + 2 / 3.0) / 3, Evaluator.evaluate(List.of(Easy, Easy, Medium, Hard), withHard).macroF1(), 1e-12);
+    }
+
+    @Test
     void reportWritesJsonAndReadableCharts(@TempDir Path dir) throws IOException {
         EvaluationReport.write(Evaluator.evaluate(TRUTH, PROBABILITIES), dir);
         assertTrue(Files.readString(dir.resolve(EvaluationReport.JSON_FILE)).contains("\"macroF1\""));
