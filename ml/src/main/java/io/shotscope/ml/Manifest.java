@@ -5,8 +5,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * A studio's list of labelled shots: a CSV with a header naming a {@code path} column and either a
@@ -49,6 +51,7 @@ public final class Manifest {
         }
         Path base = file.toAbsolutePath().getParent();
         List<Entry> entries = new ArrayList<>();
+        Map<Path, Integer> firstLine = new HashMap<>();
         for (int i = 1; i < lines.size(); i++) {
             String line = lines.get(i);
             if (line.isBlank() || line.startsWith("#")) {
@@ -67,6 +70,11 @@ public final class Manifest {
                     : fromDays(dayCount, daysThresholds);
             String p = cells[path].strip();
             String resolved = Path.of(p).isAbsolute() ? p : base.resolve(p).toString();
+            // one shot listed twice would weigh double, or carry two answers; either is a slip in the list
+            Integer first = firstLine.putIfAbsent(Path.of(resolved).normalize(), lineNo);
+            if (first != null) {
+                throw new IllegalArgumentException(where + p + " is listed twice (first on line " + first + ")");
+            }
             entries.add(new Entry(resolved, difficulty, lineNo, dayCount));
         }
         if (entries.isEmpty()) {

@@ -70,4 +70,15 @@ class ManifestTest {
         Path noLabel = Files.writeString(dir.resolve("nolabel.csv"), "path,notes\na.mov,x\n");
         assertThrows(IllegalArgumentException.class, () -> Manifest.read(noLabel, Manifest.DEFAULT_DAYS_THRESHOLDS));
     }
+
+    @Test
+    void aShotListedTwiceIsRefusedWithBothLines(@TempDir Path dir) throws Exception {
+        Path csv = Files.writeString(dir.resolve("twice.csv"),
+                "path,label\nplates/a.mov,Easy\nb.mov,Hard\n./plates/../plates/a.mov,Hard\n");
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> Manifest.read(csv, Manifest.DEFAULT_DAYS_THRESHOLDS));
+
+        assertEquals(csv + ":4: ./plates/../plates/a.mov is listed twice (first on line 2)", e.getMessage());
+    }
 }
