@@ -74,6 +74,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (model != null && noModel) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--model and --no-model exclude each other");
         }
+        if (out != null && !OutputFolder.ready(out, stderr)) {
+            return 2;
+        }
         // the model loads while the first plate is analysed
         CompletableFuture<ShotClassifier> classifier = modelDir == null ? null
                 : CompletableFuture.supplyAsync(() -> loadModel(modelDir));

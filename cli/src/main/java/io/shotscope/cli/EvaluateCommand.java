@@ -51,6 +51,9 @@ final class EvaluateCommand implements Callable<Integer> {
             err.println("error: model " + model + ": no such directory");
             return 2;
         }
+        if (!OutputFolder.ready(out, err)) {
+            return 2;
+        }
         boolean show = progress.show();
         List<LabelledShot> shots;
         try {

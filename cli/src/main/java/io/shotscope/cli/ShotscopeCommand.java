@@ -1,5 +1,9 @@
 package io.shotscope.cli;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -27,6 +31,32 @@ public final class ShotscopeCommand implements Runnable {
 
     /** Runs the CLI and returns its exit code: 0 success, 1 an input failed, 2 usage error. */
     public static int run(String... args) {
-        return new CommandLine(new ShotscopeCommand()).execute(args);
+        return commandLine().execute(args);
+    }
+
+    /** The command line as {@link #run} executes it, for callers that set its output streams. */
+    static CommandLine commandLine() {
+        return new CommandLine(new ShotscopeCommand()).setExecutionExceptionHandler(ShotscopeCommand::failed);
+    }
+
+    /**
+     * What a subcommand did not catch, as one line: a file-system failure (a full disk, a folder
+     * removed mid-run) by its reason, anything else as an internal error, with its stack trace only
+     * when {@code SHOTSCOPE_DEBUG} is set.
+     */
+    private static int failed(Exception e, CommandLine command, CommandLine.ParseResult parsed) {
+        PrintWriter err = command.getErr();
+        Throwable cause = e instanceof UncheckedIOException unchecked ? unchecked.getCause() : e;
+        if (cause instanceof IOException io) {
+            String path = io instanceof FileSystemException fs && fs.getFile() != null ? fs.getFile() + ": " : "";
+            err.println("error: " + path + OutputFolder.reason(io));
+        } else {
+            err.println("error: internal error: " + e + " (please report this; SHOTSCOPE_DEBUG=1 shows where)");
+        }
+        if (System.getenv("SHOTSCOPE_DEBUG") != null) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return 1;
     }
 }

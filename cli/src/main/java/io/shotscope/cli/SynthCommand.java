@@ -49,6 +49,9 @@ final class SynthCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(spec.commandLine(), "--backgrounds: no such folder: " + backgrounds);
         }
         PrintWriter err = spec.commandLine().getErr();
+        if (!OutputFolder.ready(out, err)) {
+            return 2;
+        }
         boolean show = progress.show();
         ProgressBar bar = show ? new ProgressBar(err, "synth", "shots/s") : null;
         List<SynthShot> shots = SyntheticShots.render(out, count, seed, backgrounds,

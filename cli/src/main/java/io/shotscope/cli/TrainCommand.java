@@ -1,6 +1,7 @@
 package io.shotscope.cli;
 
 import io.shotscope.ml.BaselineModel;
+import io.shotscope.ml.Difficulty;
 import io.shotscope.ml.EvaluationResult;
 import io.shotscope.ml.Evaluator;
 import io.shotscope.ml.FeatureCache;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
@@ -105,6 +107,9 @@ final class TrainCommand implements Callable<Integer> {
                     + "calibrated on shots none of them learned from)");
         }
         PrintWriter err = spec.commandLine().getErr();
+        if (!OutputFolder.ready(out, err)) {
+            return 2;
+        }
         boolean show = progress.show();
         List<LabelledShot> shots;
         boolean onDays;
@@ -127,7 +132,14 @@ final class TrainCommand implements Callable<Integer> {
             err.println("error: " + e.getMessage());
             return 1;
         }
-        ModelSplits modelSplits = ModelSplits.of(shots, validation, calibration, seed, networks);
+        warnAboutMissingClasses(shots, err);
+        ModelSplits modelSplits;
+        try {
+            modelSplits = ModelSplits.of(shots, validation, calibration, seed, networks);
+        } catch (IllegalArgumentException e) {
+            err.println("error: " + dataset.manifest + ": " + e.getMessage());
+            return 1;
+        }
         List<TrainingSplit> splits = modelSplits.networks();
         List<LabelledShot> calibrationShots = modelSplits.calibration();
         List<LabelledShot> train = splits.get(0).train();
@@ -168,6 +180,16 @@ final class TrainCommand implements Callable<Integer> {
             stdout.flush();
         }
         return 0;
+    }
+
+    /** A class no shot has is not refused (a studio may only have two), but the model cannot learn it. */
+    private void warnAboutMissingClasses(List<LabelledShot> shots, PrintWriter err) {
+        List<String> missing = Arrays.stream(Difficulty.values())
+                .filter(d -> shots.stream().noneMatch(s -> s.label() == d)).map(Difficulty::name).toList();
+        if (!missing.isEmpty()) {
+            err.printf("warning: %s: no %s shots among the %d: the model will not learn what makes a shot %s%n",
+                    dataset.manifest, String.join(" or ", missing), shots.size(), String.join(" or ", missing));
+        }
     }
 
     /** "best epoch 26 of 34", or per network "3 networks, best epochs 26 of 34, 22 of 30". */

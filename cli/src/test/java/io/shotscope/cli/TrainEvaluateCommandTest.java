@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shotscope.testsupport.SharedClips;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,8 +23,9 @@ class TrainEvaluateCommandTest {
         Path model = dir.resolve("model");
         Path cache = dir.resolve("cache");
 
+        // seed 11 draws three shots of each class: the fewest every network can learn each class from
         AnalyzeCommandTest.Run synth = AnalyzeCommandTest.run("synth", "--out", shots.toString(), "--count", "9",
-                "--seed", "5");
+                "--seed", "11");
         assertEquals(0, synth.exitCode(), synth.err());
         assertTrue(Files.exists(shots.resolve("manifest.csv")));
 
@@ -128,6 +130,64 @@ class TrainEvaluateCommandTest {
         assertEquals(2, run.exitCode(), run.err());
         assertTrue(run.err().contains("1 with --calibration 0"), run.err());
         assertFalse(Files.exists(dir.resolve("model")));
+    }
+
+    @Test
+    void aClassWithTooFewShotsIsOneErrorLineBeforeAnyTraining(@TempDir Path dir) throws Exception {
+        Path manifest = relabelled(dir, 7, "Easy", "Easy", "Easy", "Medium", "Medium", "Medium", "Hard");
+
+        AnalyzeCommandTest.Run run = AnalyzeCommandTest.run("train", "--manifest", manifest.toString(),
+                "--out", dir.resolve("model").toString(), "--cache", dir.resolve("cache").toString(), "--epochs", "1");
+
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.err().contains("error: " + manifest + ": too few shots to train on: every Hard (1) shot is held "
+                + "out for validation or calibration"), run.err());
+        assertEquals(1, run.err().lines().filter(line -> line.startsWith("error:")).count(), run.err());
+        assertFalse(run.err().contains("epoch") || run.err().contains("Exception"), run.err());
+        assertFalse(Files.exists(dir.resolve("model").resolve("model.json")));
+    }
+
+    @Test
+    void aClassNoShotHasIsWarnedAboutAndTheModelStillTrains(@TempDir Path dir) throws Exception {
+        Path manifest = relabelled(dir, 6, "Easy", "Easy", "Easy", "Medium", "Medium", "Medium");
+
+        AnalyzeCommandTest.Run run = AnalyzeCommandTest.run("train", "--manifest", manifest.toString(),
+                "--out", dir.resolve("model").toString(), "--cache", dir.resolve("cache").toString(), "--epochs", "1");
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("warning: " + manifest + ": no Hard shots among the 6: the model will not learn "
+                + "what makes a shot Hard"), run.err());
+        assertTrue(Files.exists(dir.resolve("model").resolve("model.json")));
+    }
+
+    @Test
+    void aWriteThatFailsMidRunIsOneErrorLineNamingTheFile(@TempDir Path dir) throws Exception {
+        Path manifest = relabelled(dir, 1, "Easy");
+        Path eval = Files.createDirectories(dir.resolve("eval"));
+        Files.writeString(eval.resolve("baseline"), "a file where the baseline's folder goes");
+
+        AnalyzeCommandTest.Run run = AnalyzeCommandTest.run("evaluate", "--manifest", manifest.toString(),
+                "--model", ModelLocation.defaultModel().toString(), "--cache", dir.resolve("cache").toString(),
+                "--out", eval.toString());
+
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(Files.exists(eval.resolve("evaluation.json")), "the model's figures were written first");
+        String last = run.err().strip().lines().reduce((a, b) -> b).orElseThrow();
+        assertTrue(last.startsWith("error: " + eval.resolve("baseline")), run.err());
+        assertFalse(run.err().contains("\tat ") || run.err().contains("Exception"), run.err());
+    }
+
+    /** {@code count} tiny synthetic shots listed with the given labels instead of the rubric's. */
+    private static Path relabelled(Path dir, int count, String... labels) throws Exception {
+        Path shots = dir.resolve("shots");
+        AnalyzeCommandTest.Run synth = AnalyzeCommandTest.run("synth", "--out", shots.toString(), "--count",
+                String.valueOf(count), "--seed", "5");
+        assertEquals(0, synth.exitCode(), synth.err());
+        List<String> lines = new ArrayList<>(List.of("path,label"));
+        for (int i = 0; i < count; i++) {
+            lines.add(String.format("shot_%05d.mkv,%s", i + 1, labels[i]));
+        }
+        return Files.write(shots.resolve("relabelled.csv"), lines);
     }
 
     @Test

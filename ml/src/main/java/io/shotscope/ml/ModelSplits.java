@@ -49,7 +49,29 @@ public record ModelSplits(List<TrainingSplit> networks, List<LabelledShot> calib
             List<List<LabelledShot>> split = ShotDataset.split(outside, validation / (1 - calibration), seed + k);
             splits.add(new TrainingSplit(split.get(0), split.get(1)));
         }
+        for (TrainingSplit split : splits) {
+            requireEveryClassToLearnFrom(shots, split.train());
+        }
         return new ModelSplits(splits, calibrationShots);
+    }
+
+    /**
+     * Refuses a split whose network would never see a class the shots have: the held-out shares
+     * take at least one shot of each class, so a class with one or two shots has none left to learn.
+     */
+    private static void requireEveryClassToLearnFrom(List<LabelledShot> shots, List<LabelledShot> train) {
+        List<String> starved = new ArrayList<>();
+        for (Difficulty d : Difficulty.values()) {
+            long all = shots.stream().filter(s -> s.label() == d).count();
+            if (all > 0 && train.stream().noneMatch(s -> s.label() == d)) {
+                starved.add(d + " (" + all + ")");
+            }
+        }
+        if (!starved.isEmpty()) {
+            throw new IllegalArgumentException("too few shots to train on: every " + String.join(" and every ", starved)
+                    + " shot is held out for validation or calibration; give each class at least 3 shots at the "
+                    + "default shares");
+        }
     }
 
     private static List<LabelledShot> without(List<LabelledShot> shots, List<LabelledShot> removed) {

@@ -1,6 +1,7 @@
 package io.shotscope.ml;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -67,6 +68,35 @@ class ModelSplitsTest {
         assertThrows(IllegalArgumentException.class, () -> ModelSplits.of(SHOTS, 0.6, 0.4, 1, 1));
         assertThrows(IllegalArgumentException.class, () -> ModelSplits.of(SHOTS, 0, 0.1, 1, 1));
         assertThrows(IllegalArgumentException.class, () -> ModelSplits.of(SHOTS, 0.2, 0.1, 1, 0));
+    }
+
+    @Test
+    void aClassWithTooFewShotsToLearnFromIsRefusedByName() {
+        List<LabelledShot> shots = new ArrayList<>(shots(30).stream().filter(s -> s.label() != Difficulty.Hard).toList());
+        shots.add(new LabelledShot("hard1", null, Difficulty.Hard));
+        shots.add(new LabelledShot("hard2", null, Difficulty.Hard));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> ModelSplits.of(shots, 0.2, 0.15, 1, 1));
+        assertTrue(e.getMessage().contains("every Hard (2) shot is held out"), e.getMessage());
+        assertFalse(e.getMessage().contains("Easy"), e.getMessage());
+    }
+
+    @Test
+    void threeShotsOfEachClassAreEnoughAtTheDefaultShares() {
+        ModelSplits splits = ModelSplits.of(shots(9), 0.2, 0.15, 1, 3);
+
+        for (TrainingSplit split : splits.networks()) {
+            assertEquals(3, split.train().stream().map(LabelledShot::label).distinct().count());
+        }
+    }
+
+    @Test
+    void aMissingClassIsNotAShortfall() {
+        List<LabelledShot> twoClasses = shots(30).stream().filter(s -> s.label() != Difficulty.Hard).toList();
+
+        assertEquals(2, ModelSplits.of(twoClasses, 0.2, 0.15, 1, 1).networks().get(0).train().stream()
+                .map(LabelledShot::label).distinct().count());
     }
 
     private static List<LabelledShot> shots(int count) {

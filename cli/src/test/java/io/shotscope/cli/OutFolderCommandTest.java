@@ -1,0 +1,58 @@
+package io.shotscope.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** An --out that cannot be written is one error line before any work, not a stack trace at the end. */
+class OutFolderCommandTest {
+
+    @TempDir
+    Path dir;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"synth", "train", "evaluate", "analyze"})
+    void anOutThatIsAFileIsRefusedBeforeAnyShotIsRead(String command) throws Exception {
+        Path file = Files.writeString(dir.resolve("notes.txt"), "not a folder");
+        // the manifest and the plate do not exist: the --out check must come first to be what is reported
+        List<String> args = new ArrayList<>(List.of(command, "--out", file.toString()));
+        switch (command) {
+            case "synth" -> args.addAll(List.of("--count", "1"));
+            case "train" -> args.addAll(List.of("--manifest", dir.resolve("absent.csv").toString()));
+            case "evaluate" -> args.addAll(List.of("--manifest", dir.resolve("absent.csv").toString(),
+                    "--model", ModelLocation.defaultModel().toString()));
+            default -> args.addAll(List.of("--no-model", dir.resolve("absent.mov").toString()));
+        }
+
+        AnalyzeCommandTest.Run run = AnalyzeCommandTest.run(args.toArray(String[]::new));
+
+        assertEquals(2, run.exitCode(), run.err());
+        assertEquals("error: --out " + file + ": exists and is not a folder", run.err().strip());
+        assertEquals("not a folder", Files.readString(file));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"synth", "train"})
+    void anOutBelowAFileIsRefusedWithTheSystemsReason(String command) throws Exception {
+        Path file = Files.writeString(dir.resolve("notes.txt"), "not a folder");
+        Path out = file.resolve("model");
+        List<String> args = new ArrayList<>(List.of(command, "--out", out.toString()));
+        args.addAll(command.equals("synth") ? List.of("--count", "1")
+                : List.of("--manifest", dir.resolve("absent.csv").toString()));
+
+        AnalyzeCommandTest.Run run = AnalyzeCommandTest.run(args.toArray(String[]::new));
+
+        assertEquals(2, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("error: --out " + out + ": "), run.err());
+        assertEquals(1, run.err().strip().lines().count(), run.err());
+        assertFalse(run.err().contains("Exception"), run.err());
+    }
+}
