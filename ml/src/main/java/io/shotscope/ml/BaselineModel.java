@@ -97,7 +97,7 @@ public record BaselineModel(
 
     /** Reads a saved baseline, refusing one trained on another metric list. */
     public static BaselineModel load(Path file) throws IOException {
-        BaselineModel model = JSON.readValue(file.toFile(), BaselineModel.class);
+        BaselineModel model = JsonFiles.read(JSON, file, BaselineModel.class);
         ModelMetadata.requireMetrics(model.metrics(), file);
         return model;
     }

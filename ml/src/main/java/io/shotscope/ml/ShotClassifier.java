@@ -112,8 +112,8 @@ public final class ShotClassifier implements DifficultyModel, AutoCloseable {
      */
     public static String versionOf(Path dir) throws IOException {
         // read leniently: a model written by a later build still has a version
-        return versionOf(dir, JSON.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-                .readValue(dir.resolve(METADATA_FILE).toFile(), ModelMetadata.class));
+        return versionOf(dir, JsonFiles.read(JSON.copy().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES),
+                dir.resolve(METADATA_FILE), ModelMetadata.class));
     }
 
     private static String versionOf(Path dir, ModelMetadata metadata) {
@@ -158,7 +158,7 @@ public final class ShotClassifier implements DifficultyModel, AutoCloseable {
         if (!Files.isRegularFile(json)) {
             throw new IOException("not a shotscope model directory (no " + METADATA_FILE + "): " + dir);
         }
-        ModelMetadata metadata = JSON.readValue(json.toFile(), ModelMetadata.class);
+        ModelMetadata metadata = JsonFiles.read(JSON, json, ModelMetadata.class);
         metadata.requireCompatible(dir);
         return metadata;
     }

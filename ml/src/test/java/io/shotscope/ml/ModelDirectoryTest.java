@@ -217,6 +217,18 @@ class ModelDirectoryTest {
         assertTrue(e.getMessage().contains("expected " + expected + " "), e.getMessage());
     }
 
+    @Test
+    void aBrokenModelJsonIsNamedWithItsLineAndColumnInOneLine() throws IOException {
+        saveUntrained();
+        Files.writeString(dir.resolve("model.json"), "{\n  \"formatVersion\": 1,\n  oops\n}\n");
+
+        IOException e = assertThrows(IOException.class, () -> ShotClassifier.load(dir));
+        assertTrue(e.getMessage().startsWith(dir.resolve("model.json") + ": not valid JSON for a shotscope model (line 3, "
+                + "column "), e.getMessage());
+        assertFalse(e.getMessage().contains("\n") || e.getMessage().contains("\\n"), "one line: " + e.getMessage());
+        assertEquals(e.getMessage(), assertThrows(IOException.class, () -> ShotClassifier.versionOf(dir)).getMessage());
+    }
+
     private void saveUntrained() throws IOException {
         try (ShotClassifier classifier = SyntheticShots.untrained(5)) {
             classifier.save(dir, null);
