@@ -5,6 +5,7 @@ import io.shotscope.ml.FeatureCache;
 import io.shotscope.ml.LabelledShot;
 import io.shotscope.ml.Manifest;
 import io.shotscope.ml.ShotDataset;
+import io.shotscope.ml.UnreadableShotsException;
 import io.shotscope.video.PlateException;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -33,14 +34,28 @@ final class DatasetLoading {
             throws PlateException {
         ProgressBar bar = show ? new ProgressBar(err, "features", "shots/s") : null;
         int[] cached = {0};
-        List<LabelledShot> shots = ShotDataset.load(entries, AnalysisOptions.defaults(), cache, (done, total, hit) -> {
-            cached[0] += hit ? 1 : 0;
+        List<LabelledShot> shots;
+        try {
+            shots = ShotDataset.load(entries, AnalysisOptions.defaults(), cache, (done, total, hit) -> {
+                cached[0] += hit ? 1 : 0;
+                if (bar != null) {
+                    bar.framesRead(done, total);
+                }
+            });
+        } catch (UnreadableShotsException e) {
             if (bar != null) {
-                bar.framesRead(done, total);
+                bar.finish();
             }
-        });
-        if (bar != null) {
-            bar.finish();
+            if (e.failures().size() == 1) {
+                throw e;
+            }
+            // every bad plate on its own line, then the count: one run lists all there is to fix
+            e.failures().forEach(failure -> err.println("error: " + failure));
+            throw new PlateException(e.headline());
+        } finally {
+            if (bar != null) {
+                bar.finish();
+            }
         }
         err.printf("%d shots: %d from the feature cache, %d analysed%n", shots.size(), cached[0], shots.size() - cached[0]);
         err.flush();

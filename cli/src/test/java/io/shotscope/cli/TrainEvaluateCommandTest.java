@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shotscope.testsupport.SharedClips;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -175,6 +176,24 @@ class TrainEvaluateCommandTest {
         String last = run.err().strip().lines().reduce((a, b) -> b).orElseThrow();
         assertTrue(last.startsWith("error: " + eval.resolve("baseline")), run.err());
         assertFalse(run.err().contains("\tat ") || run.err().contains("Exception"), run.err());
+    }
+
+    @Test
+    void everyUnreadableShotIsListedInOneRunBeforeTheCount(@TempDir Path dir) throws Exception {
+        Path manifest = relabelled(dir, 3, "Easy", "Medium", "Hard");
+        Files.writeString(manifest.resolveSibling("notes.mov"), "not a movie");
+        Files.writeString(manifest, "notes.mov,Easy\nabsent.mov,Hard\n", StandardOpenOption.APPEND);
+
+        AnalyzeCommandTest.Run run = AnalyzeCommandTest.run("train", "--manifest", manifest.toString(),
+                "--out", dir.resolve("model").toString(), "--cache", dir.resolve("cache").toString(), "--epochs", "1");
+
+        assertEquals(1, run.exitCode(), run.err());
+        List<String> errors = run.err().lines().filter(line -> line.startsWith("error: ")).toList();
+        assertEquals(3, errors.size(), run.err());
+        assertTrue(errors.get(0).contains("notes.mov (manifest line 5): "), errors.get(0));
+        assertTrue(errors.get(1).contains("absent.mov (manifest line 6): "), errors.get(1));
+        assertTrue(errors.get(2).startsWith("error: 2 of 5 shots could not be read"), errors.get(2));
+        assertFalse(run.err().contains("epoch"), run.err());
     }
 
     /** {@code count} tiny synthetic shots listed with the given labels instead of the rubric's. */

@@ -10,7 +10,8 @@ import java.util.Random;
 /**
  * Labelled shots ready for training or evaluation: each manifest entry analysed once (or read from
  * the feature cache) and turned into model input. A plate that cannot be analysed is an error
- * naming it, so no shot is silently dropped from a data set.
+ * naming it, so no shot is silently dropped from a data set; every shot is still tried first, so
+ * one run names every bad plate ({@link UnreadableShotsException}).
  */
 public final class ShotDataset {
 
@@ -28,6 +29,7 @@ public final class ShotDataset {
     public static List<LabelledShot> load(List<Manifest.Entry> entries, AnalysisOptions options, FeatureCache cache,
                                           Listener listener) throws PlateException {
         List<LabelledShot> shots = new ArrayList<>(entries.size());
+        List<String> failures = new ArrayList<>();
         try (ShotFeatureExtractor extractor = new ShotFeatureExtractor(options)) {
             for (Manifest.Entry entry : entries) {
                 ShotFeatures features;
@@ -43,11 +45,15 @@ public final class ShotDataset {
                         cache.put(key, features);
                     }
                 } catch (PlateException e) {
-                    throw new PlateException(entry.path() + " (manifest line " + entry.line() + "): " + e.getMessage());
+                    failures.add(entry.path() + " (manifest line " + entry.line() + "): " + e.getMessage());
+                    continue;
                 }
                 shots.add(new LabelledShot(entry.path(), features, entry.label(), entry.days()));
-                listener.shotLoaded(shots.size(), entries.size(), cached);
+                listener.shotLoaded(shots.size() + failures.size(), entries.size(), cached);
             }
+        }
+        if (!failures.isEmpty()) {
+            throw new UnreadableShotsException(failures, entries.size());
         }
         return shots;
     }

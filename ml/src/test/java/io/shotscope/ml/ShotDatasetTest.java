@@ -2,11 +2,13 @@ package io.shotscope.ml;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.shotscope.analysis.AnalysisOptions;
 import io.shotscope.analysis.ProgressListener;
 import io.shotscope.testsupport.SharedClips;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +51,29 @@ class ShotDatasetTest {
         assertEquals(List.of(true, true), second);
         assertArrayEquals(a.get(1).features().metrics()[7], b.get(1).features().metrics()[7]);
         assertEquals(Difficulty.Hard, b.get(1).label());
+    }
+
+    @Test
+    void everyUnreadableShotIsNamedAndTheReadableOnesAreCached(@TempDir Path dir) throws Exception {
+        Path notes = Files.writeString(dir.resolve("notes.mov"), "not a movie");
+        String good = SharedClips.clip("asl-thanks.mkv").toString();
+        List<Manifest.Entry> entries = List.of(
+                new Manifest.Entry(notes.toString(), Difficulty.Easy, 2),
+                new Manifest.Entry(good, Difficulty.Hard, 3),
+                new Manifest.Entry(dir.resolve("absent.mov").toString(), Difficulty.Medium, 4));
+        FeatureCache cache = new FeatureCache(dir.resolve("cache"));
+
+        UnreadableShotsException e = assertThrows(UnreadableShotsException.class,
+                () -> ShotDataset.load(entries, OPTIONS, cache, ShotDataset.Listener.NONE));
+
+        assertEquals(2, e.failures().size(), e.failures().toString());
+        assertTrue(e.failures().get(0).startsWith(notes + " (manifest line 2): "), e.failures().get(0));
+        assertTrue(e.failures().get(1).startsWith(dir.resolve("absent.mov") + " (manifest line 4): "), e.failures().get(1));
+        assertTrue(e.getMessage().startsWith("2 of 3 shots could not be read") && e.getMessage().contains(notes.toString()),
+                e.getMessage());
+        List<Boolean> cached = new ArrayList<>();
+        ShotDataset.load(List.of(entries.get(1)), OPTIONS, cache, (done, total, hit) -> cached.add(hit));
+        assertEquals(List.of(true), cached, "the readable shot was analysed and cached before the failure was raised");
     }
 
     @Test
