@@ -17,11 +17,6 @@ final class DatasetLoading {
     private DatasetLoading() {
     }
 
-    static List<LabelledShot> load(DatasetOptions options, boolean show, PrintWriter err)
-            throws IOException, PlateException {
-        return load(entries(options), options.featureCache(), show, err);
-    }
-
     /** The manifest's rows, read and checked but not analysed. */
     static List<Manifest.Entry> entries(DatasetOptions options) throws IOException {
         if (!Files.isRegularFile(options.manifest)) {

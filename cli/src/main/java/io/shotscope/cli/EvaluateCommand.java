@@ -6,6 +6,7 @@ import io.shotscope.ml.EvaluationReport;
 import io.shotscope.ml.EvaluationResult;
 import io.shotscope.ml.Evaluator;
 import io.shotscope.ml.LabelledShot;
+import io.shotscope.ml.Manifest;
 import io.shotscope.ml.Rating;
 import io.shotscope.ml.ShotClassifier;
 import io.shotscope.video.PlateException;
@@ -57,7 +58,11 @@ final class EvaluateCommand implements Callable<Integer> {
         boolean show = progress.show();
         List<LabelledShot> shots;
         try {
-            shots = DatasetLoading.load(dataset, show, err);
+            List<Manifest.Entry> entries = DatasetLoading.entries(dataset);
+            if (!MemoryBudget.fits(entries.size(), Runtime.getRuntime().maxMemory(), err)) {
+                return 2;
+            }
+            shots = DatasetLoading.load(entries, dataset.featureCache(), show, err);
         } catch (IllegalArgumentException | PlateException e) {
             err.println("error: " + e.getMessage());
             return 1;

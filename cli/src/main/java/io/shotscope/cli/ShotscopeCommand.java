@@ -26,7 +26,15 @@ public final class ShotscopeCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        System.exit(run(args));
+        int code;
+        try {
+            code = run(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("error: out of memory (this JVM may use " + MemoryBudget.maxHeap() + "): give it more "
+                    + "with SHOTSCOPE_JAVA_OPTS='-Xmx...' (the defaults are in the README), or give it less work");
+            code = 1;
+        }
+        System.exit(code);
     }
 
     /** Runs the CLI and returns its exit code: 0 success, 1 an input failed, 2 usage error. */

@@ -123,6 +123,9 @@ final class TrainCommand implements Callable<Integer> {
                 return 1;
             }
             onDays = target == Target.days || (target == Target.auto && synthetic == 0 && allHaveDays);
+            if (!MemoryBudget.fits(entries.size() + synthetic, Runtime.getRuntime().maxMemory(), err)) {
+                return 2;
+            }
             shots = DatasetLoading.load(entries, dataset.featureCache(), show, err);
             if (synthetic > 0) {
                 shots = new ArrayList<>(shots);
