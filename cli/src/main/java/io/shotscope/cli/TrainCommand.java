@@ -23,7 +23,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
@@ -175,8 +174,7 @@ final class TrainCommand implements Callable<Integer> {
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.printf("model written to %s: %s, temperature %.3f%s%n", out, epochs(result), result.temperature(),
                     result.classifier().metadata().days() == null ? "" : ", days intercept refitted by "
-                            + result.networks().stream().map(r -> String.format(Locale.ROOT, "%+.3f", r.daysShift()))
-                            .collect(Collectors.joining(", ")));
+                            + result.daysShifts());
             stdout.printf("%s: model accuracy %.3f macro-F1 %.3f ECE %.3f; baseline accuracy %.3f macro-F1 %.3f%n",
                     evaluatedOn, modelHeldOut.accuracy(), modelHeldOut.macroF1(),
                     modelHeldOut.expectedCalibrationError(), baselineHeldOut.accuracy(), baselineHeldOut.macroF1());

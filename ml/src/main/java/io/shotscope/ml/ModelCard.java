@@ -1,7 +1,6 @@
 package io.shotscope.ml;
 
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -65,7 +64,7 @@ public record ModelCard(
                     .append(join(runs, r -> String.valueOf(r.bestEpoch()))).append('\n');
             if (metadata.days() != null) {
                 md.append("- Days intercept refitted by ")
-                        .append(join(runs, r -> String.format(Locale.ROOT, "%+.3f", r.daysShift())))
+                        .append(training.daysShifts())
                         .append(" days after training, so the estimates average the training shots' days\n");
             }
         }

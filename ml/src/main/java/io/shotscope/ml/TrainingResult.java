@@ -1,6 +1,8 @@
 package io.shotscope.ml;
 
 import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * A finished training run. The classifier averages the logits of its networks, each with its best
@@ -14,6 +16,12 @@ public record TrainingResult(ShotClassifier classifier, List<NetworkRun> network
 
     public TrainingResult {
         networks = List.copyOf(networks);
+    }
+
+    /** Each network's days intercept refit, as printed and written in the model card: "+0.009, -0.120". */
+    public String daysShifts() {
+        return networks.stream().map(r -> String.format(Locale.ROOT, "%+.3f", r.daysShift()))
+                .collect(Collectors.joining(", "));
     }
 
     @Override
