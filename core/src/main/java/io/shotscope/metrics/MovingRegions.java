@@ -87,7 +87,8 @@ final class MovingRegions {
             size[region]++;
             top[region] = Math.min(top[region], y);
             bottom[region] = Math.max(bottom[region], y);
-            double residual = field.residual(blockUnder(field, i % cols, y, cell * scale));
+            // a frame narrower or shorter than one block has no motion blocks, so no measured residual
+            double residual = field.blockCount() == 0 ? 0 : field.residual(blockUnder(field, i % cols, y, cell * scale));
             speed[region] = Math.max(speed[region],
                     MotionUnits.frameWidthsPerSecond(residual, field.width(), seconds));
         }

@@ -48,6 +48,34 @@ class MetricContractTest {
         }
     }
 
+    /**
+     * Frames narrower or shorter than one motion block (the analyser keeps sides of 16 pixels and
+     * up) have no motion blocks at all; a square moving over noise there once crashed `objects`.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("metrics")
+    void scoresAreFiniteAndWithinZeroToOneOnFramesSmallerThanOneMotionBlock(ComplexityMetric metric) {
+        int[][] sizes = {{16, 16}, {40, 28}, {28, 40}, {96, 16}, {MotionField.BLOCK, MotionField.BLOCK - 4}};
+        for (int[] size : sizes) {
+            int w = size[0];
+            int h = size[1];
+            Random random = new Random(11);
+            GrayClip moving = GrayClip.constant(w, h, 8, 0).map((i, px, width, height) -> {
+                for (int p = 0; p < px.length; p++) {
+                    int x = p % width;
+                    int y = p / width;
+                    boolean square = x >= 2 * i && x < 2 * i + 8 && y >= 2 && y < 10;
+                    px[p] = (byte) (square ? 250 : 60 + random.nextInt(40));
+                }
+                return px;
+            });
+            for (double score : MetricRunner.scores(metric, moving)) {
+                assertTrue(Double.isFinite(score) && score >= 0 && score <= 1,
+                        metric.key() + " gave " + score + " at " + w + "x" + h);
+            }
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("metrics")
     void constantGreyClipScoresNearZero(ComplexityMetric metric) {
