@@ -93,7 +93,14 @@ final class AnalyzeCommand implements Callable<Integer> {
                         report = analyzer.analyze(input, listener);
                     } else {
                         ShotFeatureExtractor.Extracted extracted = extractor.extract(input, listener);
-                        ShotClassifier c = classifier.join();
+                        ShotClassifier c;
+                        try {
+                            c = classifier.join();
+                        } catch (CompletionException e) {
+                            // only the model's loading is reported as the model's failure
+                            fail(bar, stderr, "model " + modelDir, e.getCause().getMessage());
+                            return 2;
+                        }
                         report = ReportPredictions.attach(extracted.report(), c.predict(extracted.features()),
                                 c.metadata().modelName(), c.version());
                     }
@@ -112,9 +119,6 @@ final class AnalyzeCommand implements Callable<Integer> {
                 } catch (PlateException | UncheckedIOException e) {
                     failures++;
                     fail(bar, stderr, input, e.getMessage());
-                } catch (CompletionException e) {
-                    fail(bar, stderr, "model " + modelDir, e.getCause().getMessage());
-                    return 2;
                 } catch (RuntimeException e) {
                     failures++;
                     fail(bar, stderr, input, "internal error: " + e + " (please report this with the plate)");

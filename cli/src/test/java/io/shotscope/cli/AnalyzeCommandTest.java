@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.shotscope.metrics.MetricRegistry;
+import io.shotscope.testsupport.GrayClip;
 import io.shotscope.testsupport.SharedClips;
+import io.shotscope.testsupport.SyntheticPlates;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
@@ -75,6 +78,30 @@ class AnalyzeCommandTest {
         assertFalse(Files.exists(out.resolve("nope.json")));
         try (var files = Files.list(out)) {
             assertEquals(1, files.count(), "only the good plate's report, no temporary files");
+        }
+    }
+
+    @Test
+    void aPlateSmallerThanOneMotionBlockIsRatedAndTheNextPlateStillAnalysed(@TempDir Path dir) throws Exception {
+        // a bright square crossing noise on 40x28 frames: regions move, but no 32-pixel motion block fits
+        Random random = new Random(3);
+        GrayClip clip = GrayClip.constant(40, 28, 10, 0).map((i, px, w, h) -> {
+            for (int p = 0; p < px.length; p++) {
+                boolean square = p % w >= 3 * i && p % w < 3 * i + 8 && p / w >= 4 && p / w < 12;
+                px[p] = (byte) (square ? 250 : 60 + random.nextInt(40));
+            }
+            return px;
+        });
+        Path tiny = SyntheticPlates.losslessMovie(dir.resolve("tiny.mkv"), clip);
+
+        Run run = run("analyze", "--json", "--max-frames", "10", tiny.toString(),
+                SharedClips.clip("asl-thanks.mkv").toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        List<String> reports = run.out().lines().toList();
+        assertEquals(2, reports.size(), run.out());
+        for (String report : reports) {
+            assertTrue(new ObjectMapper().readTree(report).get("prediction").get("class").isTextual(), report);
         }
     }
 
