@@ -1,6 +1,9 @@
 package io.shotscope.ml;
 
 import ai.djl.engine.Engine;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * The module's single way to the deep-learning engine. It switches DJL to offline mode before the
@@ -16,13 +19,51 @@ public final class MlEngine {
 
     public static final String ENGINE_NAME = "PyTorch";
     public static final String OFFLINE_PROPERTY = "ai.djl.offline";
+    /** The environment variable that limits oneDNN's instruction set; read only when the native library loads. */
+    static final String ISA_VARIABLE = "ONEDNN_MAX_CPU_ISA";
+    private static final Path CPUINFO = Path.of("/proc/cpuinfo");
 
     private MlEngine() {
     }
 
     public static Engine get() {
         System.setProperty(OFFLINE_PROPERTY, "true");
+        warnOnceIfTheIsaIsUnlimited();
         return Engine.getEngine(ENGINE_NAME);
+    }
+
+    private static volatile boolean isaChecked;
+
+    /** A library user who starts the JVM without the launcher is told, once, what the launcher sets. */
+    private static void warnOnceIfTheIsaIsUnlimited() {
+        if (isaChecked) {
+            return;
+        }
+        isaChecked = true;
+        String cpuinfo;
+        try {
+            cpuinfo = Files.readString(CPUINFO);
+        } catch (IOException | RuntimeException e) {
+            return;
+        }
+        String warning = isaWarning(System.getenv(ISA_VARIABLE), cpuinfo);
+        if (warning != null) {
+            System.getLogger(MlEngine.class.getName()).log(System.Logger.Level.WARNING, warning);
+        }
+    }
+
+    /**
+     * Why the engine may compute wrong LSTM outputs here, or null: on an AMD processor with AVX-512
+     * when {@value #ISA_VARIABLE} does not hold oneDNN to AVX2.
+     */
+    static String isaWarning(String isaVariable, String cpuinfo) {
+        boolean amdWithAvx512 = cpuinfo.contains("AuthenticAMD") && cpuinfo.contains(" avx512f");
+        if (!amdWithAvx512 || (isaVariable != null && !isaVariable.isBlank())) {
+            return null;
+        }
+        return ISA_VARIABLE + " is not set on this AMD processor with AVX-512, where PyTorch's oneDNN LSTM gives "
+                + "wrong outputs for some layer sizes: start the JVM with " + ISA_VARIABLE + "=AVX2 in its environment "
+                + "(the shotscope launcher does)";
     }
 
     /** Null when the engine loads, otherwise why not (for tests and a friendly CLI message). */
