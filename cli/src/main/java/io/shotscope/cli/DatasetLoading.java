@@ -31,10 +31,23 @@ final class DatasetLoading {
         int[] cached = {0};
         List<LabelledShot> shots;
         try {
-            shots = ShotDataset.load(entries, AnalysisOptions.defaults(), cache, (done, total, hit) -> {
-                cached[0] += hit ? 1 : 0;
-                if (bar != null) {
-                    bar.framesRead(done, total);
+            shots = ShotDataset.load(entries, AnalysisOptions.defaults(), cache, new ShotDataset.Listener() {
+                @Override
+                public void shotLoaded(int done, int total, boolean hit) {
+                    cached[0] += hit ? 1 : 0;
+                    if (bar != null) {
+                        bar.framesRead(done, total);
+                    }
+                }
+
+                @Override
+                public void sameFootage(Manifest.Entry entry, Manifest.Entry first) {
+                    if (bar != null) {
+                        bar.clear();
+                    }
+                    err.printf("warning: manifest line %d (%s) is the same footage as line %d (%s): both are kept%n",
+                            entry.line(), entry.path(), first.line(), first.path());
+                    err.flush();
                 }
             });
         } catch (UnreadableShotsException e) {

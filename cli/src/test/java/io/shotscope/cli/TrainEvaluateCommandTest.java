@@ -196,6 +196,23 @@ class TrainEvaluateCommandTest {
         assertFalse(run.err().contains("epoch"), run.err());
     }
 
+    @Test
+    void theSameFootageUnderTwoNamesIsWarnedAboutAndEvaluatedTwice(@TempDir Path dir) throws Exception {
+        Path manifest = relabelled(dir, 1, "Easy");
+        Files.createSymbolicLink(manifest.resolveSibling("SH0020.mkv"), manifest.resolveSibling("shot_00001.mkv"));
+        Files.writeString(manifest, "SH0020.mkv,Easy\n", StandardOpenOption.APPEND);
+
+        AnalyzeCommandTest.Run run = AnalyzeCommandTest.run("evaluate", "--manifest", manifest.toString(),
+                "--model", ModelLocation.defaultModel().toString(), "--cache", dir.resolve("cache").toString(),
+                "--out", dir.resolve("eval").toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains("warning: manifest line 3 (" + manifest.resolveSibling("SH0020.mkv")
+                + ") is the same footage as line 2 (" + manifest.resolveSibling("shot_00001.mkv") + "): both are kept"),
+                run.err());
+        assertTrue(run.out().contains("model    shots 2 "), run.out());
+    }
+
     /** {@code count} tiny synthetic shots listed with the given labels instead of the rubric's. */
     private static Path relabelled(Path dir, int count, String... labels) throws Exception {
         Path shots = dir.resolve("shots");

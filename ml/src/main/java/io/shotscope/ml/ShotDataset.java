@@ -4,7 +4,9 @@ import io.shotscope.analysis.AnalysisOptions;
 import io.shotscope.analysis.ProgressListener;
 import io.shotscope.video.PlateException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
 
 /**
@@ -21,6 +23,13 @@ public final class ShotDataset {
         Listener NONE = (done, total, cached) -> { };
 
         void shotLoaded(int done, int total, boolean cached);
+
+        /**
+         * {@code entry} holds the same footage as the earlier {@code first} (same content hash). Both
+         * are kept, but the shot then weighs double, and may sit on both sides of a split.
+         */
+        default void sameFootage(Manifest.Entry entry, Manifest.Entry first) {
+        }
     }
 
     private ShotDataset() {
@@ -30,12 +39,17 @@ public final class ShotDataset {
                                           Listener listener) throws PlateException {
         List<LabelledShot> shots = new ArrayList<>(entries.size());
         List<String> failures = new ArrayList<>();
+        Map<String, Manifest.Entry> byContent = new HashMap<>();
         try (ShotFeatureExtractor extractor = new ShotFeatureExtractor(options)) {
             for (Manifest.Entry entry : entries) {
                 ShotFeatures features;
                 boolean cached;
                 try {
                     String key = FeatureCache.key(entry.path(), options.decode());
+                    Manifest.Entry first = byContent.putIfAbsent(key, entry);
+                    if (first != null) {
+                        listener.sameFootage(entry, first);
+                    }
                     var hit = cache.get(key);
                     cached = hit.isPresent();
                     if (cached) {

@@ -77,6 +77,32 @@ class ShotDatasetTest {
     }
 
     @Test
+    void theSameFootageListedTwiceIsReportedAndKept(@TempDir Path dir) throws Exception {
+        Path clip = SharedClips.clip("asl-thanks.mkv");
+        Path again = Files.createSymbolicLink(dir.resolve("SH0020_plate.mkv"), clip);
+        List<Manifest.Entry> entries = List.of(
+                new Manifest.Entry(clip.toString(), Difficulty.Easy, 2),
+                new Manifest.Entry(SharedClips.clip("asl-again.mkv").toString(), Difficulty.Easy, 3),
+                new Manifest.Entry(again.toString(), Difficulty.Hard, 4));
+        List<String> reported = new ArrayList<>();
+
+        List<LabelledShot> shots = ShotDataset.load(entries, OPTIONS, new FeatureCache(dir.resolve("cache")),
+                new ShotDataset.Listener() {
+                    @Override
+                    public void shotLoaded(int done, int total, boolean cached) {
+                    }
+
+                    @Override
+                    public void sameFootage(Manifest.Entry entry, Manifest.Entry first) {
+                        reported.add(entry.line() + " as " + first.line());
+                    }
+                });
+
+        assertEquals(List.of("4 as 2"), reported);
+        assertEquals(3, shots.size());
+    }
+
+    @Test
     void splitIsDeterministicAndHoldsOutEveryClass() {
         List<LabelledShot> shots = new ArrayList<>();
         for (int i = 0; i < 30; i++) {
