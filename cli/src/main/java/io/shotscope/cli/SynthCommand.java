@@ -54,8 +54,17 @@ final class SynthCommand implements Callable<Integer> {
         }
         boolean show = progress.show();
         ProgressBar bar = show ? new ProgressBar(err, "synth", "shots/s") : null;
-        List<SynthShot> shots = SyntheticShots.render(out, count, seed, backgrounds,
-                bar == null ? null : (shot, done, total) -> bar.framesRead(done, total));
+        List<SynthShot> shots;
+        try {
+            shots = SyntheticShots.render(out, count, seed, backgrounds,
+                    bar == null ? null : (shot, done, total) -> bar.framesRead(done, total));
+        } catch (IllegalArgumentException badBackground) {
+            if (bar != null) {
+                bar.finish();
+            }
+            err.println("error: " + badBackground.getMessage());
+            return 1;
+        }
         if (bar != null) {
             bar.finish();
         }

@@ -14,6 +14,7 @@ import java.util.stream.Stream;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
+import org.bytedeco.javacv.FrameGrabber;
 
 /**
  * Background plates, larger than the frame so the camera can travel over them: a crop of a frame
@@ -36,7 +37,8 @@ final class Backgrounds {
         this.dir = dir;
         this.clips = dir == null ? List.of() : list(dir);
         if (dir != null && clips.isEmpty()) {
-            throw new IllegalArgumentException("no movie files in " + dir);
+            throw new IllegalArgumentException("backgrounds " + dir + ": no movie files ("
+                    + String.join(" ", MOVIE_EXTENSIONS) + ") in it");
         }
     }
 
@@ -67,7 +69,11 @@ final class Backgrounds {
         return stills.computeIfAbsent(clip + "#" + slot, k -> decode(dir.resolve(clip), slot));
     }
 
-    /** The frame at {@code (slot + 0.5) / BACKGROUND_SLOTS} of the clip's length. */
+    /**
+     * The frame at {@code (slot + 0.5) / BACKGROUND_SLOTS} of the clip's length.
+     *
+     * @throws IllegalArgumentException when the clip is not footage FFmpeg can read (bad input, not a bug)
+     */
     private static Still decode(Path clip, int slot) {
         try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(clip.toFile())) {
             avutil.av_log_set_level(avutil.AV_LOG_QUIET);
@@ -83,7 +89,7 @@ final class Backgrounds {
                 frame = grabber.grabImage();
             }
             if (frame == null) {
-                throw new IllegalStateException("no picture");
+                throw new IllegalArgumentException("background " + clip + ": no picture in it");
             }
             int w = frame.imageWidth;
             int h = frame.imageHeight;
@@ -94,8 +100,8 @@ final class Backgrounds {
                 buf.get(rgb, 3 * y * w, 3 * w);
             }
             return new Still(w, h, rgb);
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot read background " + clip + ": " + e.getMessage(), e);
+        } catch (FrameGrabber.Exception e) {
+            throw new IllegalArgumentException("background " + clip + ": not a movie FFmpeg can read", e);
         }
     }
 

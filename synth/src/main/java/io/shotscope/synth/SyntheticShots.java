@@ -85,6 +85,9 @@ public final class SyntheticShots {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof IllegalArgumentException badInput) {
+                throw badInput; // an unreadable background clip: the caller reports it as bad input
+            }
             throw new IllegalStateException("cannot render: " + e.getCause().getMessage(), e.getCause());
         } finally {
             pool.shutdownNow();
@@ -117,6 +120,8 @@ public final class SyntheticShots {
     private static void renderShot(Path file, LatentFactors factors, SynthConfig config, Backgrounds backgrounds) {
         try (MovieWriter writer = new MovieWriter(file, config)) {
             new ShotRenderer(config, factors, backgrounds).render(writer::write);
+        } catch (IllegalArgumentException badInput) {
+            throw badInput;
         } catch (Exception e) {
             throw new IllegalStateException("cannot render " + file.getFileName() + ": " + e.getMessage(), e);
         }

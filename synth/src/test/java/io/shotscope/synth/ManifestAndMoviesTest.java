@@ -1,6 +1,7 @@
 package io.shotscope.synth;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.shotscope.testsupport.SharedClips;
@@ -30,6 +31,27 @@ class ManifestAndMoviesTest {
             assertEquals(10, movie.frames().size());
         }
         assertEquals("shot_00001.mkv", shots.get(0).path().getFileName().toString());
+    }
+
+    @Test
+    void aBackgroundsFolderWithoutMoviesIsBadInputNamingIt() throws Exception {
+        Path empty = Files.createDirectories(tmp.resolve("backgrounds"));
+
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SyntheticShots.render(tmp.resolve("out"), 2, 1, empty, null, SynthConfig.DEFAULT.withFrames(8)));
+        assertTrue(e.getMessage().startsWith("backgrounds " + empty + ": no movie files (.mp4"), e.getMessage());
+    }
+
+    @Test
+    void anUnreadableBackgroundClipIsBadInputNamingIt() throws Exception {
+        Path backgrounds = Files.createDirectories(tmp.resolve("backgrounds"));
+        Path notes = Files.writeString(backgrounds.resolve("notes.mp4"), "not a movie");
+        SynthConfig config = SynthConfig.DEFAULT.withSize(96, 54).withFrames(8);
+
+        // every shot that draws footage draws this clip; with 8 shots some surely do
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> SyntheticShots.render(tmp.resolve("out"), 8, 1, backgrounds, null, config));
+        assertEquals("background " + notes + ": not a movie FFmpeg can read", e.getMessage());
     }
 
     @Test
