@@ -50,6 +50,8 @@ public record ImageSequence(String stem, List<Frame> frames, List<Integer> missi
     private static final Pattern NUMBERED = Pattern.compile("^(.*?)(\\d+)(\\.[A-Za-z0-9]+)$");
     /** Longer numbers are not frame numbers (and would overflow an int). */
     private static final int MAX_FRAME_DIGITS = 9;
+    /** Movies named in the refusal of a folder of movies; the rest are counted. */
+    private static final int LISTED_MOVIES = 3;
 
     public ImageSequence {
         frames = List.copyOf(frames);
@@ -119,17 +121,32 @@ public record ImageSequence(String stem, List<Frame> frames, List<Integer> missi
         return new ImageSequence(stripSeparators(stemOf(name)), List.of(new Frame(0, path)), List.of());
     }
 
+    /** Why a folder is no image sequence; a folder of movies says how to name them instead. */
+    private static String noSequenceIn(List<Path> files) {
+        List<String> movies = files.stream().map(f -> f.getFileName().toString()).filter(PlateSources::isMovieName)
+                .sorted().toList();
+        if (movies.isEmpty()) {
+            return "empty folder: no numbered image frames ("
+                    + String.join(", ", IMAGE_EXTENSIONS.stream().sorted().toList()) + ")";
+        }
+        String shown = String.join(", ", movies.subList(0, Math.min(movies.size(), LISTED_MOVIES)))
+                + (movies.size() > LISTED_MOVIES ? ", ..." : "");
+        return "a folder of " + movies.size() + (movies.size() == 1 ? " movie" : " movies") + " (" + shown
+                + "), not an image sequence: name each movie instead, e.g. with a *." + extension(movies.get(0))
+                + " wildcard";
+    }
+
     private static ImageSequence fromFolder(Path dir) throws PlateException {
         Map<String, Integer> groups = new TreeMap<>();
-        for (Path file : list(dir)) {
+        List<Path> files = list(dir);
+        for (Path file : files) {
             Matcher m = NUMBERED.matcher(file.getFileName().toString());
             if (m.matches() && IMAGE_EXTENSIONS.contains(extension(m.group(3)))) {
                 groups.merge(m.group(1) + "\u0000" + m.group(3), 1, Integer::sum);
             }
         }
         if (groups.isEmpty()) {
-            throw new PlateException("empty folder: no numbered image frames ("
-                    + String.join(", ", IMAGE_EXTENSIONS.stream().sorted().toList()) + ")");
+            throw new PlateException(noSequenceIn(files));
         }
         if (groups.size() > 1) {
             List<String> names = groups.keySet().stream().map(k -> k.replace("\u0000", "####")).toList();

@@ -154,6 +154,16 @@ class BadPlateTest {
     }
 
     @Test
+    void folderOfMoviesSaysHowToNameThem() throws Exception {
+        for (String name : new String[] {"A001.mov", "A002.mov", "A003.mov", "B001.mp4"}) {
+            Files.writeString(dir.resolve(name), "a movie");
+        }
+
+        assertMentions(refusal(dir), "a folder of 4 movies (a001.mov, a002.mov, a003.mov, ...), not an image sequence",
+                "name each movie instead, e.g. with a *.mov wildcard");
+    }
+
+    @Test
     void folderWithSeveralSequences() {
         SyntheticPlates.sequence(dir, "bg.%04d.png", ImageFormat.PNG_8, 64, 48, 1001, 2, Set.of());
         SyntheticPlates.sequence(dir, "fg.%04d.png", ImageFormat.PNG_8, 64, 48, 1001, 2, Set.of());
