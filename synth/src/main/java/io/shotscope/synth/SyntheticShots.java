@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Renders labelled synthetic shots: {@code shot_00001.mkv ...} and {@code manifest.csv}
@@ -26,6 +28,8 @@ import java.util.concurrent.Future;
 public final class SyntheticShots {
 
     public static final String MANIFEST = "manifest.csv";
+    /** Longest wait for shots already being rendered when a run stops; one shot takes well under a second. */
+    private static final Duration WRITERS_GRACE = Duration.ofSeconds(30);
 
     private SyntheticShots() {
     }
@@ -91,6 +95,19 @@ public final class SyntheticShots {
             throw new IllegalStateException("cannot render: " + e.getCause().getMessage(), e.getCause());
         } finally {
             pool.shutdownNow();
+            awaitWriters(pool);
+        }
+    }
+
+    /**
+     * After a failure, shots already being rendered finish writing before render returns, so no
+     * file appears in the output folder once the caller has been told the run is over.
+     */
+    private static void awaitWriters(ExecutorService pool) {
+        try {
+            pool.awaitTermination(WRITERS_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -5,14 +5,21 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.shotscope.testsupport.SharedClips;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ManifestAndMoviesTest {
+
+    /** How long the output folder must stay unchanged after a failed render. */
+    private static final long QUIET_MILLIS = 300;
 
     @TempDir
     Path tmp;
@@ -46,12 +53,16 @@ class ManifestAndMoviesTest {
     void anUnreadableBackgroundClipIsBadInputNamingIt() throws Exception {
         Path backgrounds = Files.createDirectories(tmp.resolve("backgrounds"));
         Path notes = Files.writeString(backgrounds.resolve("notes.mp4"), "not a movie");
-        SynthConfig config = SynthConfig.DEFAULT.withSize(96, 54).withFrames(8);
+        SynthConfig config = SynthConfig.DEFAULT;
 
         // every shot that draws footage draws this clip; with 8 shots some surely do
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> SyntheticShots.render(tmp.resolve("out"), 8, 1, backgrounds, null, config));
         assertEquals("background " + notes + ": not a movie FFmpeg can read", e.getMessage());
+        // once render has failed, no worker may still be writing a shot into the output folder
+        Map<String, Long> before = sizes(tmp.resolve("out"));
+        Thread.sleep(QUIET_MILLIS);
+        assertEquals(before, sizes(tmp.resolve("out")), "a shot was still being written after render failed");
     }
 
     @Test
@@ -117,5 +128,15 @@ class ManifestAndMoviesTest {
         for (int i = 0; i < shots.size(); i++) {
             assertEquals(procedural.get(i).label(), shots.get(i).label());
         }
+    }
+
+    private static Map<String, Long> sizes(Path dir) throws IOException {
+        Map<String, Long> sizes = new TreeMap<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.toList()) {
+                sizes.put(file.getFileName().toString(), Files.size(file));
+            }
+        }
+        return sizes;
     }
 }
