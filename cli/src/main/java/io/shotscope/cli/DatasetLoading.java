@@ -28,6 +28,7 @@ final class DatasetLoading {
     static List<LabelledShot> load(List<Manifest.Entry> entries, FeatureCache cache, boolean show, PrintWriter err)
             throws PlateException {
         ProgressBar bar = show ? new ProgressBar(err, "features", "shots/s") : null;
+        ProgressLines lines = show ? null : ProgressLines.forTotal(entries.size(), err, "features", "shots");
         int[] cached = {0};
         List<LabelledShot> shots;
         try {
@@ -37,6 +38,8 @@ final class DatasetLoading {
                     cached[0] += hit ? 1 : 0;
                     if (bar != null) {
                         bar.framesRead(done, total);
+                    } else if (lines != null) {
+                        lines.framesRead(done, total);
                     }
                 }
 

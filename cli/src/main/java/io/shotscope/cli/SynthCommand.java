@@ -54,10 +54,12 @@ final class SynthCommand implements Callable<Integer> {
         }
         boolean show = progress.show();
         ProgressBar bar = show ? new ProgressBar(err, "synth", "shots/s") : null;
+        ProgressLines lines = show ? null : ProgressLines.forTotal(count, err, "synth", "shots");
         List<SynthShot> shots;
         try {
             shots = SyntheticShots.render(out, count, seed, backgrounds,
-                    bar == null ? null : (shot, done, total) -> bar.framesRead(done, total));
+                    bar != null ? (shot, done, total) -> bar.framesRead(done, total)
+                            : lines != null ? (shot, done, total) -> lines.framesRead(done, total) : null);
         } catch (IllegalArgumentException badBackground) {
             if (bar != null) {
                 bar.finish();
