@@ -52,14 +52,12 @@ final class EvaluateCommand implements Callable<Integer> {
             err.println("error: model " + model + ": no such directory");
             return 2;
         }
-        if (!OutputFolder.ready(out, err)) {
-            return 2;
-        }
         boolean show = progress.show();
         List<LabelledShot> shots;
         try {
             List<Manifest.Entry> entries = DatasetLoading.entries(dataset);
-            if (!MemoryBudget.fits(entries.size(), Runtime.getRuntime().maxMemory(), err)) {
+            // after the manifest is read, so a mistyped manifest leaves no stray folder; before any shot is analysed
+            if (!MemoryBudget.fits(entries.size(), Runtime.getRuntime().maxMemory(), err) || !OutputFolder.ready(out, err)) {
                 return 2;
             }
             shots = DatasetLoading.load(entries, dataset.featureCache(), show, err);

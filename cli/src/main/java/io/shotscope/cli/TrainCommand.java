@@ -106,9 +106,6 @@ final class TrainCommand implements Callable<Integer> {
                     + "calibrated on shots none of them learned from)");
         }
         PrintWriter err = spec.commandLine().getErr();
-        if (!OutputFolder.ready(out, err)) {
-            return 2;
-        }
         boolean show = progress.show();
         List<LabelledShot> shots;
         boolean onDays;
@@ -122,7 +119,9 @@ final class TrainCommand implements Callable<Integer> {
                 return 1;
             }
             onDays = target == Target.days || (target == Target.auto && synthetic == 0 && allHaveDays);
-            if (!MemoryBudget.fits(entries.size() + synthetic, Runtime.getRuntime().maxMemory(), err)) {
+            // after the manifest is read, so a mistyped manifest leaves no stray folder; before any shot is analysed
+            if (!MemoryBudget.fits(entries.size() + synthetic, Runtime.getRuntime().maxMemory(), err)
+                    || !OutputFolder.ready(out, err)) {
                 return 2;
             }
             shots = DatasetLoading.load(entries, dataset.featureCache(), show, err);

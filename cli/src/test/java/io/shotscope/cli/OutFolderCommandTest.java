@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,12 +23,12 @@ class OutFolderCommandTest {
     @ValueSource(strings = {"synth", "train", "evaluate", "analyze"})
     void anOutThatIsAFileIsRefusedBeforeAnyShotIsRead(String command) throws Exception {
         Path file = Files.writeString(dir.resolve("notes.txt"), "not a folder");
-        // the manifest and the plate do not exist: the --out check must come first to be what is reported
+        // the listed shot and the plate do not exist: the --out check must come before any is read
         List<String> args = new ArrayList<>(List.of(command, "--out", file.toString()));
         switch (command) {
             case "synth" -> args.addAll(List.of("--count", "1"));
-            case "train" -> args.addAll(List.of("--manifest", dir.resolve("absent.csv").toString()));
-            case "evaluate" -> args.addAll(List.of("--manifest", dir.resolve("absent.csv").toString(),
+            case "train" -> args.addAll(List.of("--manifest", manifest().toString()));
+            case "evaluate" -> args.addAll(List.of("--manifest", manifest().toString(),
                     "--model", ModelLocation.defaultModel().toString()));
             default -> args.addAll(List.of("--no-model", dir.resolve("absent.mov").toString()));
         }
@@ -45,8 +46,7 @@ class OutFolderCommandTest {
         Path file = Files.writeString(dir.resolve("notes.txt"), "not a folder");
         Path out = file.resolve("model");
         List<String> args = new ArrayList<>(List.of(command, "--out", out.toString()));
-        args.addAll(command.equals("synth") ? List.of("--count", "1")
-                : List.of("--manifest", dir.resolve("absent.csv").toString()));
+        args.addAll(command.equals("synth") ? List.of("--count", "1") : List.of("--manifest", manifest().toString()));
 
         AnalyzeCommandTest.Run run = AnalyzeCommandTest.run(args.toArray(String[]::new));
 
@@ -54,5 +54,27 @@ class OutFolderCommandTest {
         assertTrue(run.err().startsWith("error: --out " + out + ": "), run.err());
         assertEquals(1, run.err().strip().lines().count(), run.err());
         assertFalse(run.err().contains("Exception"), run.err());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"train", "evaluate"})
+    void aMistypedManifestLeavesNoOutFolderBehind(String command) {
+        Path out = dir.resolve("results");
+        List<String> args = new ArrayList<>(List.of(command, "--out", out.toString(), "--manifest",
+                dir.resolve("absent.csv").toString()));
+        if (command.equals("evaluate")) {
+            args.addAll(List.of("--model", ModelLocation.defaultModel().toString()));
+        }
+
+        AnalyzeCommandTest.Run run = AnalyzeCommandTest.run(args.toArray(String[]::new));
+
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.err().startsWith("error: " + dir.resolve("absent.csv") + ": no such manifest"), run.err());
+        assertFalse(Files.exists(out));
+    }
+
+    /** A manifest listing one shot that does not exist: read, but never analysed in these tests. */
+    private Path manifest() throws IOException {
+        return Files.writeString(dir.resolve("shots.csv"), "path,label\nabsent.mov,Easy\n");
     }
 }
