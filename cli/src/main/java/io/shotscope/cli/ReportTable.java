@@ -38,7 +38,7 @@ final class ReportTable {
                 out.printf("  estimated effort: %.1f artist-days%n", r.prediction().days());
             }
             String factors = r.explanation().stream()
-                    .map(f -> f.metric() + String.format(" %.2f", f.weight()))
+                    .map(f -> (f.level() == null ? "" : f.level() + " ") + f.metric() + String.format(" %.2f", f.weight()))
                     .collect(Collectors.joining(", "));
             out.printf("  driven by: %s%n", factors);
         }

@@ -136,6 +136,13 @@ class AnalyzeCommandTest {
         JsonNode explanation = report.get("explanation");
         assertTrue(explanation.size() >= 1 && explanation.size() <= 3, explanation.toString());
         assertTrue(METRICS.contains(explanation.get(0).get("metric").asText()), explanation.toString());
+        // a calm, locked-off plate rated Easy: what drives it is what it lacks
+        if (prediction.get("class").asText().equals("Easy")) {
+            assertEquals("low", explanation.get(0).get("level").asText(), explanation.toString());
+        }
+        for (JsonNode factor : explanation) {
+            assertTrue(factor.get("level").asText().matches("high|low"), explanation.toString());
+        }
     }
 
     @Test

@@ -20,7 +20,8 @@ public final class ReportPredictions {
             probabilities.put(d.name(), round(prediction.probabilities().get(d)));
         }
         List<io.shotscope.analysis.Factor> factors = prediction.explanation().stream()
-                .map(f -> new io.shotscope.analysis.Factor(f.metric(), round(f.weight()))).toList();
+                .map(f -> new io.shotscope.analysis.Factor(f.metric(), round(f.weight()),
+                        f.high() ? io.shotscope.analysis.Factor.HIGH : io.shotscope.analysis.Factor.LOW)).toList();
         io.shotscope.analysis.Prediction p = new io.shotscope.analysis.Prediction(prediction.label().name(),
                 round(prediction.confidence()), probabilities,
                 Map.of("name", modelName, "version", modelVersion),

@@ -198,6 +198,8 @@ public final class ShotClassifier implements DifficultyModel, AutoCloseable {
      * Weights are normalised over the positive drops; the top three are returned. One batched
      * forward pass of the variants. When the rating is so certain that its probability rounds to 1
      * whatever metric is left out (no positive drop), the drops of the class's log-odds are used.
+     * Each factor also says whether the shot has more of that metric than the training frames on
+     * average (the value it was replaced with): high factors push towards the class, low ones by their absence.
      * A model that learned artist-days also estimates them.
      */
     public Prediction predict(ShotFeatures shot) {
@@ -228,7 +230,8 @@ public final class ShotClassifier implements DifficultyModel, AutoCloseable {
         List<Factor> factors = new ArrayList<>();
         for (int m = 0; m < drops.length; m++) {
             if (drops[m] > 0) {
-                factors.add(new Factor(keys.get(m), drops[m] / positive));
+                factors.add(new Factor(keys.get(m), drops[m] / positive,
+                        meanOf(sampled, m) >= metadata.normalisation().mean()[m]));
             }
         }
         factors.sort(Comparator.comparingDouble(Factor::weight).reversed());
@@ -238,6 +241,15 @@ public final class ShotClassifier implements DifficultyModel, AutoCloseable {
         }
         return new Prediction(Difficulty.ofIndex(label), probabilities[label], byClass,
                 List.copyOf(factors.subList(0, Math.min(TOP_FACTORS, factors.size()))), days(logits[0]));
+    }
+
+    /** The shot's mean of metric {@code m} over its frames, to compare with the training frames' mean. */
+    private static double meanOf(ShotFeatures shot, int m) {
+        double sum = 0;
+        for (float[] frame : shot.metrics()) {
+            sum += frame[m];
+        }
+        return sum / shot.length();
     }
 
     /** log(p(label) / (1 - p(label))) from the logits, exact where the probability rounds to 1. */

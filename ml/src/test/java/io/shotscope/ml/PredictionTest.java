@@ -40,6 +40,33 @@ class PredictionTest {
     }
 
     @Test
+    void eachFactorSaysWhetherTheShotHasMoreOfItThanTheTrainingFrames() {
+        ShotFeatures shot = SyntheticShots.shot(Difficulty.Medium, ShotFeatures.FRAMES, new Random(6));
+        ShotFeatures most = shot;
+        ShotFeatures least = shot;
+        for (int m = 0; m < ShotFeatures.METRICS; m++) {
+            most = most.withMetric(m, 1f);  // the top of every score's range: above any training mean
+            least = least.withMetric(m, 0f);
+        }
+        try (ShotClassifier untrained = SyntheticShots.untrained(9)) {
+            // training frames whose every metric averaged 0.5: 1 is above that, 0 below
+            float[] half = new float[ShotFeatures.METRICS];
+            float[] spread = new float[ShotFeatures.METRICS];
+            Arrays.fill(half, 0.5f);
+            Arrays.fill(spread, 0.25f);
+            ModelMetadata m = untrained.metadata();
+            ShotClassifier classifier = untrained.withMetadata(new ModelMetadata(m.formatVersion(), m.modelName(),
+                    m.modelVersion(), m.classNames(), m.metrics(), m.analyserVersion(), m.frames(), m.thumbnail(),
+                    new Normalisation(half, spread), m.temperature(), m.network(), m.networks(), m.seed(), m.days()));
+            List<Factor> high = classifier.predict(most).explanation();
+            List<Factor> low = classifier.predict(least).explanation();
+
+            assertTrue(!high.isEmpty() && high.stream().allMatch(Factor::high), high.toString());
+            assertTrue(!low.isEmpty() && low.stream().noneMatch(Factor::high), low.toString());
+        }
+    }
+
+    @Test
     void aCertainRatingStillNamesItsFactors() {
         ShotFeatures shot = SyntheticShots.shot(Difficulty.Hard, ShotFeatures.FRAMES, new Random(4));
         try (ShotClassifier untrained = SyntheticShots.untrained(9)) {

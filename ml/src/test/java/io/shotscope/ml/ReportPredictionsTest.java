@@ -33,6 +33,15 @@ class ReportPredictionsTest {
     }
 
     @Test
+    void eachFactorOfTheReportSaysHighOrLow() throws JsonProcessingException {
+        ShotReport report = attach(null);
+        assertEquals(List.of(new io.shotscope.analysis.Factor("blur", 0.7, "high"),
+                new io.shotscope.analysis.Factor("noise", 0.3, "low")), report.explanation());
+        assertTrue(ReportJson.mapper().writeValueAsString(report).contains(
+                "{\"metric\":\"noise\",\"weight\":0.3,\"level\":\"low\"}"));
+    }
+
+    @Test
     void aModelWithoutDaysLeavesThemOutOfTheReport() throws JsonProcessingException {
         ShotReport report = attach(null);
         assertNull(report.prediction().days());
@@ -41,7 +50,7 @@ class ReportPredictionsTest {
 
     private static ShotReport attach(Double days) {
         Map<Difficulty, Double> probabilities = Map.of(Difficulty.Easy, 0.7, Difficulty.Medium, 0.2, Difficulty.Hard, 0.1);
-        Prediction prediction = new Prediction(Difficulty.Easy, 0.7, probabilities, List.of(new Factor("blur", 1.0)), days);
+        Prediction prediction = new Prediction(Difficulty.Easy, 0.7, probabilities, List.of(new Factor("blur", 0.7, true), new Factor("noise", 0.3, false)), days);
         return ReportPredictions.attach(REPORT, prediction, MODEL.modelName(), "1+0123456789ab");
     }
 }

@@ -112,9 +112,15 @@ final class BidSheet {
     private static String factors(JsonNode report) {
         List<String> parts = new ArrayList<>();
         for (JsonNode factor : report.path("explanation")) {
-            parts.add(factor.path("metric").asText() + " " + plain(factor.path("weight").asDouble()));
+            parts.add(withLevel(factor, factor.path("metric").asText()) + " " + plain(factor.path("weight").asDouble()));
         }
         return String.join(", ", parts);
+    }
+
+    /** "high motion": the factor's level before its name; reports from before levels give the name alone. */
+    private static String withLevel(JsonNode factor, String name) {
+        String level = factor.path("level").asText("");
+        return level.isEmpty() ? name : level + " " + name;
     }
 
     private static String description(ShotRecord shot, JsonNode report) {
@@ -126,7 +132,7 @@ final class BidSheet {
         }
         List<String> drivers = new ArrayList<>();
         for (JsonNode factor : report.path("explanation")) {
-            drivers.add(factor.path("metric").asText().replace('_', ' '));
+            drivers.add(withLevel(factor, factor.path("metric").asText().replace('_', ' ')));
         }
         String measured = report.path("frames_analysed").asInt() + " frames measured";
         if (shot.difficulty() == null) {

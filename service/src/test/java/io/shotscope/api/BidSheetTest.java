@@ -40,6 +40,15 @@ class BidSheetTest {
     }
 
     @Test
+    void factorLevelsReadAsHighOrLowBeforeTheirNames() throws IOException {
+        String report = REPORT.replace("\"weight\":0.6}", "\"weight\":0.6,\"level\":\"high\"}")
+                .replace("\"weight\":0.4}", "\"weight\":0.4,\"level\":\"low\"}");
+        String row = rowOf(shot("SQ010_SH0050", ShotStatus.DONE, "Hard", 0.83, report, null));
+        assertTrue(row.endsWith(",\"high motion 0.6, low camera_motion 0.4\","
+                + "\"Hard (83% confident), driven by high motion, low camera motion; 58 frames measured\"\r\n"), row);
+    }
+
+    @Test
     void theArtistDaysAModelEstimatedFollowTheConfidence() throws IOException {
         String report = REPORT.replace("\"confidence\":0.83}", "\"confidence\":0.83,\"days\":7.4}");
         String row = rowOf(shot("SQ010_SH0060", ShotStatus.DONE, "Hard", 0.83, report, null));
