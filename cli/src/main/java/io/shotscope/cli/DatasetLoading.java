@@ -31,6 +31,7 @@ final class DatasetLoading {
         ProgressLines lines = show ? null : ProgressLines.forTotal(entries.size(), err, "features", "shots");
         int[] cached = {0};
         List<LabelledShot> shots;
+        UnreadableShotsException unreadable = null;
         try {
             shots = ShotDataset.load(entries, AnalysisOptions.defaults(), cache, new ShotDataset.Listener() {
                 @Override
@@ -54,22 +55,27 @@ final class DatasetLoading {
                 }
             });
         } catch (UnreadableShotsException e) {
-            if (bar != null) {
-                bar.finish();
-            }
-            if (e.failures().size() == 1) {
-                throw e;
-            }
-            // every bad plate on its own line, then the count: one run lists all there is to fix
-            e.failures().forEach(failure -> err.println("error: " + failure));
-            throw new PlateException(e.headline());
+            shots = null;
+            unreadable = e;
         } finally {
             if (bar != null) {
                 bar.finish();
             }
         }
+        if (unreadable != null) {
+            throw listed(unreadable, err);
+        }
         err.printf("%d shots: %d from the feature cache, %d analysed%n", shots.size(), cached[0], shots.size() - cached[0]);
         err.flush();
         return shots;
+    }
+
+    /** Every bad plate on its own line, then the count: one run lists all there is to fix. */
+    private static PlateException listed(UnreadableShotsException e, PrintWriter err) {
+        if (e.failures().size() == 1) {
+            return e;
+        }
+        e.failures().forEach(failure -> err.println("error: " + failure));
+        return new PlateException(e.headline());
     }
 }

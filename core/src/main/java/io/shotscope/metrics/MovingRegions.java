@@ -78,6 +78,8 @@ final class MovingRegions {
         double[] speed = new double[count + 1];
         Arrays.fill(top, Integer.MAX_VALUE);
         double seconds = MotionUnits.seconds(frame);
+        // a frame narrower or shorter than one block has no motion blocks, so no measured residual
+        boolean blocks = field.blockCount() > 0;
         for (int i = 0; i < labels.length; i++) {
             int region = labels[i];
             if (region == 0) {
@@ -87,8 +89,7 @@ final class MovingRegions {
             size[region]++;
             top[region] = Math.min(top[region], y);
             bottom[region] = Math.max(bottom[region], y);
-            // a frame narrower or shorter than one block has no motion blocks, so no measured residual
-            double residual = field.blockCount() == 0 ? 0 : field.residual(blockUnder(field, i % cols, y, cell * scale));
+            double residual = blocks ? field.residual(blockUnder(field, i % cols, y, cell * scale)) : 0;
             speed[region] = Math.max(speed[region],
                     MotionUnits.frameWidthsPerSecond(residual, field.width(), seconds));
         }
