@@ -121,10 +121,16 @@ function row(shot) {
     el('td', {}, shot.frames ?? ''),
     el('td', {}, rated),
     el('td', { class: 'days', title: 'estimated artist-days' }, shot.days == null ? '' : shot.days.toFixed(1)),
-    el('td', {}, (shot.top_factors || []).map((f) => f.replaceAll('_', ' ')).join(', ')),
+    el('td', { class: 'factors' }, (shot.top_factors || []).map((f, i) =>
+      factorName(f, (shot.top_factor_levels || [])[i])).join(', ')),
     el('td', {}, el('span', { class: 'status ' + shot.status }, shot.status),
       shot.error ? el('div', { class: 'error' }, shot.error) : null),
     el('td', {}, when(shot.created_at)));
+}
+
+// "high motion", or the metric alone for a report written before levels
+function factorName(metric, level) {
+  return (level ? level + ' ' : '') + metric.replaceAll('_', ' ');
 }
 
 async function loadThumbnail(shot, placeholder) {

@@ -106,8 +106,16 @@ function predictionPanel(report) {
       : el('p', { id: 'estimated-days' }, 'estimated effort: ' + prediction.days.toFixed(1) + ' artist-days'),
     el('div', { class: 'bars' }, classes.map(([name, p]) => [
       el('span', {}, name), bar(p, 'probability of ' + name), el('span', {}, percent(p))])),
+    drivenBy(report.explanation),
     el('p', { class: 'muted' }, report.frames + ' frames, ' + report.frames_analysed + ' measured, '
       + report.width + 'x' + report.height + ' at ' + report.fps + ' fps'));
+}
+
+// "driven by high motion 0.60, low noise 0.16": the explanation's first three factors
+function drivenBy(explanation) {
+  if (!explanation || explanation.length === 0) return null;
+  return el('p', { id: 'driven-by' }, 'driven by ' + explanation.slice(0, 3).map((f) =>
+    (f.level ? f.level + ' ' : '') + f.metric.replaceAll('_', ' ') + ' ' + f.weight.toFixed(2)).join(', '));
 }
 
 function factorsPanel(report) {

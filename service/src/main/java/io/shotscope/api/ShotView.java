@@ -53,6 +53,11 @@ public record ShotView(
                 nullable = true)
         List<String> topFactors,
         @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "for each of top_factors, in the same order: high when the shot has more of it than "
+                + "the model's training frames, low when less (absent for reports written before levels)",
+                nullable = true, example = "[\"high\", \"low\"]")
+        List<String> topFactorLevels,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "frames read from the plate, once DONE", nullable = true)
         Integer frames,
         @JsonInclude(JsonInclude.Include.NON_NULL) @JsonRawValue
@@ -74,31 +79,37 @@ public record ShotView(
                 summary.days(), shot.error(), shot.input(), shot.source(), shot.contentHash(), shot.analyzerVersion(),
                 shot.modelVersion(), shot.attempts(), shot.createdAt(), shot.updatedAt(), shot.finishedAt(),
                 new Links(self, self + "/frames", self + "/thumbnail", self + "/filmstrip"), summary.topFactors(),
-                summary.frames(), report);
+                summary.topFactorLevels(), summary.frames(), report);
     }
 
     /**
-     * What a list shows of a DONE shot's report: its top factors (null when not rated), its frame
-     * count, and the estimated artist-days (null unless the model that rated it learned them).
+     * What a list shows of a DONE shot's report: its top factors and their levels (null when not rated;
+     * the levels also null when the report predates them), its frame count, and the estimated artist-days
+     * (null unless the model that rated it learned them).
      */
-    private record Summary(List<String> topFactors, Integer frames, Double days) {
+    private record Summary(List<String> topFactors, List<String> topFactorLevels, Integer frames, Double days) {
 
         static Summary of(ShotRecord shot) {
             if (shot.status() != ShotStatus.DONE || shot.reportJson() == null) {
-                return new Summary(null, null, null);
+                return new Summary(null, null, null, null);
             }
             try {
                 JsonNode report = ReportJson.mapper().readTree(shot.reportJson());
                 List<String> factors = new ArrayList<>();
+                List<String> levels = new ArrayList<>();
                 for (JsonNode factor : report.path("explanation")) {
                     if (factors.size() == TOP_FACTORS) {
                         break;
                     }
                     factors.add(factor.path("metric").asText());
+                    if (factor.hasNonNull("level")) {
+                        levels.add(factor.get("level").asText());
+                    }
                 }
+                boolean rated = shot.difficulty() != null;
                 JsonNode days = report.path("prediction").path("days");
-                return new Summary(shot.difficulty() == null ? null : factors, report.path("frames").asInt(),
-                        days.isNumber() ? days.asDouble() : null);
+                return new Summary(rated ? factors : null, rated && levels.size() == factors.size() ? levels : null,
+                        report.path("frames").asInt(), days.isNumber() ? days.asDouble() : null);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("shot " + shot.id() + " has a report that is not JSON", e);
             }

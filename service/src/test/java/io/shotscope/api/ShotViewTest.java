@@ -19,7 +19,7 @@ class ShotViewTest {
 
     private static final String REPORT = """
             {"frames":58,"prediction":{"class":"Medium","confidence":0.71,"days":5.3},
-             "explanation":[{"metric":"motion","weight":0.6},{"metric":"noise","weight":0.4}]}
+             "explanation":[{"metric":"motion","weight":0.6,"level":"high"},{"metric":"noise","weight":0.4,"level":"low"}]}
             """;
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule());
@@ -30,6 +30,23 @@ class ShotViewTest {
         assertEquals(5.3, view.days());
         assertEquals(List.of("motion", "noise"), view.topFactors());
         assertEquals(5.3, JSON.readTree(JSON.writeValueAsString(view)).path("days").asDouble());
+    }
+
+    @Test
+    void eachTopFactorInTheListSaysWhetherTheShotHasMoreOrLessOfIt() throws Exception {
+        ShotView view = ShotView.of(shot(ShotStatus.DONE, "Medium", REPORT), null);
+        assertEquals(List.of("high", "low"), view.topFactorLevels());
+        JsonNode json = JSON.readTree(JSON.writeValueAsString(view));
+        assertEquals("low", json.path("top_factor_levels").get(1).asText(), json.toString());
+    }
+
+    @Test
+    void aReportWrittenBeforeLevelsListsItsFactorsWithoutLevels() throws Exception {
+        String old = REPORT.replace(",\"level\":\"high\"", "").replace(",\"level\":\"low\"", "");
+        ShotView view = ShotView.of(shot(ShotStatus.DONE, "Medium", old), null);
+        assertEquals(List.of("motion", "noise"), view.topFactors());
+        assertNull(view.topFactorLevels());
+        assertFalse(JSON.readTree(JSON.writeValueAsString(view)).has("top_factor_levels"));
     }
 
     @Test

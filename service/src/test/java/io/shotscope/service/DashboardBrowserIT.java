@@ -146,6 +146,8 @@ class DashboardBrowserIT {
         assertTrue(row.locator(".badge").textContent().matches("Easy|Medium|Hard"), row.textContent());
         assertTrue(row.locator("td.days").textContent().matches("\\d+\\.\\d"),
                 "the default model learned days, so the list shows its estimate: " + row.textContent());
+        assertTrue(row.locator("td.factors").textContent().matches("(high|low) [a-z ]+(, (high|low) [a-z ]+)*"),
+                "each top factor in the list says high or low: " + row.textContent());
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("shot-list.png")));
 
         Download download = page.waitForDownload(() -> page.getByRole(AriaRole.BUTTON,
@@ -162,6 +164,8 @@ class DashboardBrowserIT {
         assertEquals(MetricRegistry.keys().size(), page.locator("#factors .factor-bar").count(), "one bar per factor");
         assertTrue(page.locator("#estimated-days").textContent().matches("estimated effort: \\d+\\.\\d artist-days"),
                 "the default model learned days, so the prediction panel shows its estimate");
+        assertTrue(page.locator("#driven-by").textContent().matches("driven by (high|low) [a-z_ ]+ \\d\\.\\d\\d.*"),
+                "the prediction panel names what drove the class: " + page.locator("#driven-by").textContent());
         Locator frame = page.locator("#frame-image");
         frame.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));
         page.waitForCondition(() -> frame.getAttribute("data-frame") != null);

@@ -24,6 +24,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.jobrunr.storage.StorageProvider;
@@ -298,6 +299,9 @@ class EndToEndIT {
                 JsonNode top = item.path("top_factors");
                 assertTrue(top.size() >= 1 && top.size() <= 3, item.toString());
                 assertTrue(MetricRegistry.keys().contains(top.get(0).asText()), item.toString());
+                JsonNode levels = item.path("top_factor_levels");
+                assertEquals(top.size(), levels.size(), "one level per top factor: " + item);
+                levels.forEach(level -> assertTrue(Set.of("high", "low").contains(level.asText()), item.toString()));
             }
         }
 
