@@ -60,7 +60,11 @@ final class AnalyzeCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        return OutputFolder.tidiedAfter(out, this::run);
+    }
+
+    private Integer run() throws Exception {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter stderr = spec.commandLine().getErr();
         AnalysisOptions options;

@@ -46,6 +46,10 @@ final class EvaluateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        return OutputFolder.tidiedAfter(out, this::run);
+    }
+
+    private Integer run() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         if (!Files.isDirectory(model)) {

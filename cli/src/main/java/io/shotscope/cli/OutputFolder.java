@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.Callable;
 
 /**
  * A command's {@code --out} folder, made and checked before any long work starts, so a typo is
@@ -17,6 +18,51 @@ import java.util.Locale;
 final class OutputFolder {
 
     private OutputFolder() {
+    }
+
+    /**
+     * Runs a command's work, whose results go to {@code dir}. When the work fails (a non-zero exit or an
+     * exception) and leaves the folder empty, the folders this run made for it are removed again, so a run
+     * refused after its {@code --out} check (unreadable plates, too few shots, a broken model) leaves no
+     * empty folder behind. A folder that was there before is never removed.
+     *
+     * @param dir the {@code --out} folder, or null when the command writes none
+     */
+    static int tidiedAfter(Path dir, Callable<Integer> work) throws Exception {
+        Path firstMade = dir == null ? null : firstMissing(dir.toAbsolutePath().normalize());
+        boolean succeeded = false;
+        try {
+            int exitCode = work.call();
+            succeeded = exitCode == 0;
+            return exitCode;
+        } finally {
+            if (!succeeded && firstMade != null) {
+                removeEmpty(dir.toAbsolutePath().normalize(), firstMade);
+            }
+        }
+    }
+
+    /** The outermost of {@code dir} and its parents that does not exist yet, or null when {@code dir} exists. */
+    private static Path firstMissing(Path dir) {
+        Path missing = null;
+        for (Path p = dir; p != null && !Files.exists(p); p = p.getParent()) {
+            missing = p;
+        }
+        return missing;
+    }
+
+    /** Deletes {@code dir} and its parents up to {@code top} while they are empty folders. */
+    private static void removeEmpty(Path dir, Path top) {
+        for (Path p = dir; p != null && p.startsWith(top); p = p.getParent()) {
+            try {
+                if (!Files.isDirectory(p)) {
+                    return;
+                }
+                Files.delete(p);
+            } catch (IOException notEmpty) {
+                return;
+            }
+        }
     }
 
     /**

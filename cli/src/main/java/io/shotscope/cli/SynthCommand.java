@@ -41,7 +41,11 @@ final class SynthCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
+        return OutputFolder.tidiedAfter(out, this::run);
+    }
+
+    private Integer run() throws Exception {
         if (count < 1) {
             throw new CommandLine.ParameterException(spec.commandLine(), "--count must be at least 1");
         }

@@ -97,6 +97,10 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        return OutputFolder.tidiedAfter(out, this::run);
+    }
+
+    private Integer run() throws Exception {
         if (!(validation > 0 && calibration >= 0 && validation + calibration < 0.9) || epochs < 1 || synthetic < 0
                 || !(weightDecay >= 0 && Float.isFinite(weightDecay)) || networks < 1 || networks > MAX_NETWORKS
                 || (networks > 1 && calibration == 0)) {

@@ -73,6 +73,41 @@ class OutFolderCommandTest {
         assertFalse(Files.exists(out));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"train", "evaluate"})
+    void aRunRefusedAfterItsOutCheckRemovesTheFoldersItMade(String command) throws Exception {
+        Path out = dir.resolve("new").resolve("results");
+
+        AnalyzeCommandTest.Run run = AnalyzeCommandTest.run(args(command, out));
+
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(run.err().contains("notes.mov (manifest line 2): not a video"), run.err());
+        assertFalse(Files.exists(dir.resolve("new")), "neither results nor its new parent is left");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"train", "evaluate"})
+    void aRefusedRunKeepsAnOutFolderThatWasThereBefore(String command) throws Exception {
+        Path out = Files.createDirectories(dir.resolve("results"));
+
+        AnalyzeCommandTest.Run run = AnalyzeCommandTest.run(args(command, out));
+
+        assertEquals(1, run.exitCode(), run.err());
+        assertTrue(Files.isDirectory(out));
+    }
+
+    /** Arguments naming a manifest whose one shot exists but is not a movie: found unreadable after the check. */
+    private String[] args(String command, Path out) throws IOException {
+        Files.writeString(dir.resolve("notes.mov"), "not a movie");
+        Path manifest = Files.writeString(dir.resolve("unreadable.csv"), "path,label\nnotes.mov,Easy\n");
+        List<String> args = new ArrayList<>(List.of(command, "--out", out.toString(), "--manifest",
+                manifest.toString()));
+        if (command.equals("evaluate")) {
+            args.addAll(List.of("--model", ModelLocation.defaultModel().toString()));
+        }
+        return args.toArray(String[]::new);
+    }
+
     /** A manifest listing one shot that does not exist: read, but never analysed in these tests. */
     private Path manifest() throws IOException {
         return Files.writeString(dir.resolve("shots.csv"), "path,label\nabsent.mov,Easy\n");
