@@ -9,10 +9,12 @@ import io.shotscope.ml.ReportPredictions;
 import io.shotscope.ml.ShotClassifier;
 import io.shotscope.ml.ShotFeatureExtractor;
 import io.shotscope.video.PlateException;
+import io.shotscope.video.PlateSources;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -28,7 +30,8 @@ import picocli.CommandLine.Parameters;
         description = {
             "Measures twelve complexity factors per plate and rates it Easy / Medium / Hard with the model.",
             "A PLATE is a movie (.mov .mp4 .mkv .avi .mxf ...), a sequence pattern (shot.####.exr, shot.%%04d.dpx,"
-                + " shot.[1001-1058].exr), one numbered frame of a sequence, or a folder of frames."},
+                + " shot.[1001-1058].exr), one numbered frame of a sequence, or a folder of frames;"
+                + " a folder holding movies and no frames stands for each of its movies."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:every plate was analysed", "1:at least one plate failed (the others are still reported)",
             "2:usage error"})
@@ -88,7 +91,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         // without a model, plain analysis: no thumbnails sampled, no model input built
         try (ShotFeatureExtractor extractor = classifier == null ? null : new ShotFeatureExtractor(options);
              ShotAnalyzer analyzer = classifier == null ? new ShotAnalyzer(options) : null) {
-            for (String input : inputs) {
+            for (String input : plates(stderr)) {
                 ProgressBar bar = showProgress ? new ProgressBar(stderr, displayName(input)) : null;
                 try {
                     ProgressListener listener = bar == null ? ProgressListener.NONE : bar;
@@ -137,6 +140,32 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         return failures == 0 ? 0 : 1;
+    }
+
+    /**
+     * The plates to analyse: the inputs as given, except that a folder holding movies and no image frames
+     * (a folder of camera originals) stands for its movies, by name. A folder that cannot be listed stays
+     * as given, to fail against its name.
+     */
+    private List<String> plates(PrintWriter stderr) {
+        List<String> plates = new ArrayList<>();
+        for (String input : inputs) {
+            List<Path> movies;
+            try {
+                movies = PlateSources.moviesInFolder(input);
+            } catch (PlateException e) {
+                movies = List.of();
+            }
+            if (movies.isEmpty()) {
+                plates.add(input);
+            } else {
+                stderr.printf("%s: a folder of %d %s, each analysed as its own plate%n", printable(input),
+                        movies.size(), movies.size() == 1 ? "movie" : "movies");
+                movies.forEach(movie -> plates.add(movie.toString()));
+            }
+        }
+        stderr.flush();
+        return plates;
     }
 
     private static ShotClassifier loadModel(Path dir) {

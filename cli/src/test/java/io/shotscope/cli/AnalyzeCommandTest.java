@@ -14,6 +14,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -103,6 +104,24 @@ class AnalyzeCommandTest {
         for (String report : reports) {
             assertTrue(new ObjectMapper().readTree(report).get("prediction").get("class").isTextual(), report);
         }
+    }
+
+    @Test
+    void aFolderOfMoviesIsAnalysedMovieByMovie(@TempDir Path dir) throws Exception {
+        Path originals = Files.createDirectories(dir.resolve("originals"));
+        Files.createSymbolicLink(originals.resolve("B001.mkv"), SharedClips.clip("asl-thanks.mkv"));
+        Files.createSymbolicLink(originals.resolve("A001.mp4"), SharedClips.clip("bottle-detection.mp4"));
+        Files.writeString(originals.resolve("notes.txt"), "camera report");
+
+        Run run = run("analyze", "--json", "--no-model", "--max-frames", "5", originals.toString());
+
+        assertEquals(0, run.exitCode(), run.err());
+        assertTrue(run.err().contains(originals + ": a folder of 2 movies, each analysed as its own plate"), run.err());
+        List<String> stems = new ArrayList<>();
+        for (String report : run.out().lines().toList()) {
+            stems.add(new ObjectMapper().readTree(report).get("stem").asText());
+        }
+        assertEquals(List.of("A001", "B001"), stems, "one report per movie, by name");
     }
 
     @Test

@@ -136,6 +136,18 @@ public record ImageSequence(String stem, List<Frame> frames, List<Integer> missi
                 + " wildcard";
     }
 
+    /**
+     * The movies of a folder that holds no numbered image frames, sorted by name; empty when the folder
+     * holds frames (it is a sequence) or no movie.
+     */
+    static List<Path> moviesIn(Path dir) throws PlateException {
+        List<Path> files = list(dir);
+        boolean holdsFrames = files.stream().map(f -> NUMBERED.matcher(f.getFileName().toString()))
+                .anyMatch(m -> m.matches() && IMAGE_EXTENSIONS.contains(extension(m.group(3))));
+        return holdsFrames ? List.of()
+                : files.stream().filter(f -> PlateSources.isMovieName(f.getFileName().toString())).toList();
+    }
+
     private static ImageSequence fromFolder(Path dir) throws PlateException {
         Map<String, Integer> groups = new TreeMap<>();
         List<Path> files = list(dir);

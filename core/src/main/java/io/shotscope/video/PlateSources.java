@@ -3,6 +3,7 @@ package io.shotscope.video;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.InvalidPathException;
+import java.util.List;
 import java.util.Set;
 
 /** Opens any plate: a movie file, an image sequence pattern, or a folder of frames. */
@@ -26,6 +27,23 @@ public final class PlateSources {
     public static boolean isMovieName(String fileName) {
         return MOVIE_EXTENSIONS.contains(ImageSequence.extension(fileName))
                 && !ImageSequence.holdsPatternToken(fileName);
+    }
+
+    /**
+     * The movies to analyse when a user names a folder of movies as a plate (a folder of camera
+     * originals, say), sorted by name; empty when {@code input} is not a folder, or is a folder of
+     * image frames (one sequence), or holds no movie.
+     *
+     * @throws PlateException when the folder cannot be listed
+     */
+    public static List<Path> moviesInFolder(String input) throws PlateException {
+        Path path;
+        try {
+            path = Path.of(input);
+        } catch (InvalidPathException e) {
+            return List.of();
+        }
+        return Files.isDirectory(path) ? ImageSequence.moviesIn(path) : List.of();
     }
 
     public static PlateSource open(String input, DecodeOptions options) throws PlateException {
