@@ -29,7 +29,8 @@ final class StartupRules {
             if (!properties.loopbackOnly()) {
                 throw new StartRefusedException("shotscope.security.enabled=false is allowed on a loopback address only,"
                         + " but shotscope.address is " + properties.address()
-                        + ": enable security or listen on 127.0.0.1");
+                        + ": enable security or listen on 127.0.0.1",
+                        "Set shotscope.security.enabled=true (the default) or shotscope.address=127.0.0.1.");
             }
             LOG.warn("security is disabled: anyone who can reach {}:{} may use the whole API",
                     properties.address(), properties.port());

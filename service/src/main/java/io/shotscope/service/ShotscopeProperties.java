@@ -110,13 +110,16 @@ public record ShotscopeProperties(
     }
 
     /**
-     * @param url       {@code redis://host:port} of the shared cache; empty: in-process cache
+     * @param url       {@code redis://[[user]:password@]host[:port][/database]} of the shared cache; empty:
+     *                  in-process cache
+     * @param password  the Redis password, kept out of the URL (and so out of process lists and logs); it
+     *                  replaces a password the URL names; empty: the URL's, or none
      * @param timeout   how long connecting or one cache call may take before the service answers without the cache
      * @param retry     after Redis failed, how long the service works without it before trying again
      * @param keyPrefix put before every key, to keep several installations (or test runs) apart in one Redis
      */
-    public record Redis(String url, @DefaultValue("500ms") Duration timeout, @DefaultValue("5s") Duration retry,
-                        @DefaultValue("") String keyPrefix) {
+    public record Redis(String url, @DefaultValue("") String password, @DefaultValue("500ms") Duration timeout,
+                        @DefaultValue("5s") Duration retry, @DefaultValue("") String keyPrefix) {
         public boolean configured() {
             return url != null && !url.isBlank();
         }

@@ -7,7 +7,6 @@ import org.springframework.boot.diagnostics.FailureAnalysis;
 public final class StartRefusedFailureAnalyzer extends AbstractFailureAnalyzer<StartRefusedException> {
     @Override
     protected FailureAnalysis analyze(Throwable rootFailure, StartRefusedException cause) {
-        return new FailureAnalysis(cause.getMessage(),
-                "Set shotscope.security.enabled=true (the default) or shotscope.address=127.0.0.1.", cause);
+        return new FailureAnalysis(cause.getMessage(), cause.action(), cause);
     }
 }

@@ -3,12 +3,12 @@ package io.shotscope.service;
 import io.shotscope.store.CaffeineResultCache;
 import io.shotscope.store.FrameStore;
 import io.shotscope.store.RedisCacheSettings;
+import io.shotscope.store.RedisServer;
 import io.shotscope.store.RedisResultCache;
 import io.shotscope.store.ResultCache;
 import io.shotscope.store.ShotStore;
 import io.shotscope.store.ShotStores;
 import io.shotscope.store.StoreMigrations;
-import java.net.URI;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,23 +43,19 @@ public class StoreBeans {
         if (!redis.configured()) {
             return new CaffeineResultCache(properties.cache().maxEntries(), properties.cache().ttl());
         }
-        URI uri = redisUri(redis.url());
-        RedisCacheSettings settings = new RedisCacheSettings(uri.getHost(),
-                uri.getPort() > 0 ? uri.getPort() : RedisCacheSettings.DEFAULT_PORT, properties.cache().ttl(),
-                redis.timeout(), redis.timeout(), redis.retry(), redis.keyPrefix());
-        LOG.info("result cache: redis at {}:{}", settings.host(), settings.port());
-        return new RedisResultCache(settings);
-    }
-
-    static URI redisUri(String url) {
+        RedisServer server;
         try {
-            URI uri = URI.create(url.trim());
-            if ("redis".equals(uri.getScheme()) && uri.getHost() != null && uri.getUserInfo() == null) {
-                return uri;
-            }
+            server = RedisServer.parse(redis.url());
         } catch (IllegalArgumentException e) {
-            // reported below
+            throw new StartRefusedException("shotscope.redis.url: " + e.getMessage(),
+                    "Correct shotscope.redis.url (SHOTSCOPE_REDIS_URL), or leave it empty for the in-process cache.");
         }
-        throw new IllegalArgumentException("shotscope.redis.url must look like redis://host:port, got '" + url + "'");
+        if (redis.password() != null && !redis.password().isEmpty()) {
+            server = server.withPassword(redis.password());
+        }
+        RedisCacheSettings settings = new RedisCacheSettings(server, properties.cache().ttl(), redis.timeout(),
+                redis.timeout(), redis.retry(), redis.keyPrefix());
+        LOG.info("result cache: redis at {}", server);
+        return new RedisResultCache(settings);
     }
 }

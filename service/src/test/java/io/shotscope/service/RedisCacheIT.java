@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.lettuce.core.AclSetuserArgs;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.shotscope.store.ResultCache;
@@ -22,7 +23,11 @@ import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-/** With shotscope.redis.url set, finished results go to the real Redis and identical content is answered from it. */
+/**
+ * With shotscope.redis.url set, finished results go to the real Redis and identical content is answered from it.
+ * The service logs in as a Redis user of its own, its password given apart from the URL, and uses the database
+ * the URL names.
+ */
 @SpringBootTest(classes = ShotscopeApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureObservability
 @DirtiesContext
@@ -32,6 +37,9 @@ class RedisCacheIT {
     static final String KEY_PREFIX = "shotscope-it-" + UUID.randomUUID() + ":";
     static final String CLIP = "asl-walk.mkv";
     static final String REDIS_URL = "redis://" + RequiredServers.HOST + ":" + RequiredServers.REDIS_PORT;
+    static final int DATABASE = 3;
+    static final String USER = "shotscope-it-" + UUID.randomUUID();
+    static final String PASSWORD = "pw-" + UUID.randomUUID();
 
     @TempDir
     static Path root;
@@ -42,26 +50,34 @@ class RedisCacheIT {
     ResultCache cache;
 
     @BeforeAll
-    static void redisIsUp() {
+    static void redisIsUpWithAUserForThisRun() {
         RequiredServers.requireRedis();
+        try (RedisClient client = RedisClient.create(REDIS_URL);
+             StatefulRedisConnection<String, String> redis = client.connect()) {
+            redis.sync().aclSetuser(USER, AclSetuserArgs.Builder.on().addPassword(PASSWORD).allKeys().allCommands());
+        }
     }
 
     @AfterAll
-    static void forgetThisRunsKeys() {
-        try (RedisClient client = RedisClient.create(REDIS_URL);
+    static void forgetThisRunsKeysAndUser() {
+        try (RedisClient client = RedisClient.create(REDIS_URL + "/" + DATABASE);
              StatefulRedisConnection<String, String> redis = client.connect()) {
             for (String key : redis.sync().keys(KEY_PREFIX + "*")) {
                 redis.sync().del(key);
             }
+            redis.sync().aclDeluser(USER);
         } catch (RuntimeException e) {
-            // Redis went away: the keys expire with their ttl
+            // Redis went away: the keys expire with their ttl, and the user is gone with the server's restart
         }
     }
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
         TestSettings.fastAnalysis(registry, root);
-        registry.add("shotscope.redis.url", () -> REDIS_URL);
+        // the user in the URL, the password apart, as a studio keeps secrets out of URLs
+        registry.add("shotscope.redis.url", () -> "redis://" + USER + ":@" + RequiredServers.HOST + ":"
+                + RequiredServers.REDIS_PORT + "/" + DATABASE);
+        registry.add("shotscope.redis.password", () -> PASSWORD);
         registry.add("shotscope.redis.key-prefix", () -> KEY_PREFIX);
         registry.add("shotscope.dashboard.enabled", () -> false);
     }
@@ -76,11 +92,13 @@ class RedisCacheIT {
 
         String redisKey = KEY_PREFIX + new ResultCache.CacheKey(shot.path("content_hash").asText(),
                 shot.path("analyzer_version").asText(), shot.path("model_version").asText()).asString();
-        try (RedisClient client = RedisClient.create(REDIS_URL);
+        try (RedisClient client = RedisClient.create(REDIS_URL + "/" + DATABASE);
              StatefulRedisConnection<String, String> redis = client.connect()) {
             String stored = redis.sync().get(redisKey);
             assertTrue(stored != null && stored.contains("\"complexity_scores\""), "the report is in Redis");
             assertTrue(redis.sync().ttl(redisKey) > 0, "and expires");
+            assertTrue(redis.sync().clientList().contains(" user=" + USER + " "),
+                    "the service is logged in as its own user: " + redis.sync().clientList());
         }
 
         ApiClient.Response again = api.upload(SharedClips.clip(CLIP), "again.mkv");

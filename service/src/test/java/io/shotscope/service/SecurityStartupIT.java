@@ -24,7 +24,10 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import picocli.CommandLine;
 
-/** The start-up rules: no open API on a reachable address, and a first start without users says what to do. */
+/**
+ * The start-up rules: no open API on a reachable address, a first start without users says what to do, and a
+ * Redis URL that cannot be used is refused in one line.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class SecurityStartupIT {
 
@@ -49,6 +52,23 @@ class SecurityStartupIT {
         assertEquals(1, err.toString().strip().lines().count(), "one line: " + err);
         assertTrue(err.toString().contains("loopback"), err.toString());
         assertTrue(!log.getAll().contains("stack_trace"), "a refused start logs its reason, not a stack trace");
+    }
+
+    @Test
+    void aBadRedisUrlRefusesToStartInOneLineWithoutItsPassword(CapturedOutput log) {
+        StringWriter err = new StringWriter();
+        List<String> args = new java.util.ArrayList<>(List.of("serve", "--port", Integer.toString(TestSettings.freePort()),
+                "--shotscope.redis.url=redis://shotscope:s3cret@cache:6379/zero"));
+        args.addAll(embedded());
+
+        int code = new CommandLine(new ServiceMain()).setErr(new PrintWriter(err)).execute(args.toArray(String[]::new));
+
+        assertEquals(2, code, err.toString());
+        assertEquals(1, err.toString().strip().lines().count(), "one line: " + err);
+        assertTrue(err.toString().contains("shotscope.redis.url: the Redis URL must look like redis://"), err.toString());
+        assertTrue(err.toString().endsWith("the path must be a database number" + System.lineSeparator()),
+                err.toString());
+        assertTrue(!err.toString().contains("s3cret") && !log.getAll().contains("s3cret"), "the password is not shown");
     }
 
     @Test

@@ -40,10 +40,15 @@ public final class RedisResultCache implements ResultCache, AutoCloseable {
 
     public RedisResultCache(RedisCacheSettings settings) {
         this.settings = Objects.requireNonNull(settings, "settings");
-        RedisURI uri = RedisURI.Builder.redis(settings.host(), settings.port())
-                .withTimeout(settings.commandTimeout())
-                .build();
-        this.client = RedisClient.create(uri);
+        RedisServer server = settings.server();
+        RedisURI.Builder uri = RedisURI.Builder.redis(server.host(), server.port())
+                .withDatabase(server.database())
+                .withTimeout(settings.commandTimeout());
+        if (server.password() != null) {
+            uri = server.username() == null ? uri.withPassword(server.password().toCharArray())
+                    : uri.withAuthentication(server.username(), server.password().toCharArray());
+        }
+        this.client = RedisClient.create(uri.build());
         // no background reconnects and no command queue while disconnected: a lost connection shows at once
         client.setOptions(ClientOptions.builder()
                 .autoReconnect(false)
@@ -157,6 +162,6 @@ public final class RedisResultCache implements ResultCache, AutoCloseable {
     }
 
     private String address() {
-        return settings.host() + ":" + settings.port();
+        return settings.server().toString();
     }
 }

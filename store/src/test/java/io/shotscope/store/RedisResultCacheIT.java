@@ -117,6 +117,37 @@ class RedisResultCacheIT extends ResultCacheContract {
         }
     }
 
+    @Test
+    void aUserWithAPasswordLogsInFromTheUrlAndUsesTheDatabaseItNames() {
+        String user = "shotscope-it-user-" + UUID.randomUUID();
+        String password = "pw-" + UUID.randomUUID();
+        CacheKey key = new CacheKey("db3-" + UUID.randomUUID(), "0.4.0", "none");
+        RedisCommands<String, String> admin = inspection.sync();
+        admin.aclSetuser(user, io.lettuce.core.AclSetuserArgs.Builder.on().addPassword(password).allKeys()
+                .allCommands());
+        try {
+            RedisServer server = RedisServer.parse("redis://" + user + ":" + password + "@" + ExternalServices.HOST
+                    + ":" + ExternalServices.REDIS_PORT + "/3");
+            RedisResultCache cache = track(new RedisResultCache(RedisCacheSettings.of(server).withTtl(TTL)
+                    .withKeyPrefix(PREFIX)));
+            cache.put(key, "{\"db\":3}");
+            assertEquals(Optional.of("{\"db\":3}"), cache.get(key));
+            assertEquals(0, admin.exists(cache.redisKey(key)), "not in database 0");
+            try (StatefulRedisConnection<String, String> db3 = inspector.connect(RedisURI.Builder
+                    .redis(ExternalServices.HOST, ExternalServices.REDIS_PORT).withDatabase(3).build())) {
+                assertEquals(1, db3.sync().exists(cache.redisKey(key)), "in database 3");
+                db3.sync().del(cache.redisKey(key));
+            }
+
+            RedisResultCache wrong = track(new RedisResultCache(RedisCacheSettings.of(server.withPassword("wrong"))
+                    .withKeyPrefix(PREFIX)));
+            assertFalse(wrong.available(), "a wrong password leaves the cache unavailable");
+            assertEquals(Optional.empty(), wrong.get(key));
+        } finally {
+            admin.aclDeluser(user);
+        }
+    }
+
     private static <T> T quickly(Callable<T> call) throws Exception {
         long start = System.nanoTime();
         T answer = call.call();
