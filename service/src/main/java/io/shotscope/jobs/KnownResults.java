@@ -48,10 +48,11 @@ public class KnownResults {
      * shot's own input and code.
      */
     public Optional<ShotResult> find(ResultCache.CacheKey key, UUID shot, String input, String shotCode) {
-        Optional<String> cached = cache.get(key);
+        Optional<String> cached = cache.get(key).filter(KnownResults::current);
         metrics.cacheLookup(cached.isPresent());
         Optional<ShotRecord> previous = store.findByContent(key.contentHash(), key.analyzerVersion(),
-                key.modelVersion()).filter(r -> !r.id().equals(shot) && r.status() == ShotStatus.DONE);
+                key.modelVersion()).filter(r -> !r.id().equals(shot) && r.status() == ShotStatus.DONE
+                        && (r.reportJson() == null || current(r.reportJson())));
         if (cached.isPresent()) {
             byte[] thumbnail = previous.flatMap(r -> store.thumbnail(r.id())).orElse(null);
             return Optional.of(copy(cached.get(), thumbnail, input, shotCode));
@@ -90,6 +91,24 @@ public class KnownResults {
     /** Keeps a new result for the next submission of the same content. */
     public void remember(ResultCache.CacheKey key, String reportJson) {
         cache.put(key, reportJson);
+    }
+
+    /**
+     * Whether a stored report has everything this version writes, so a copy of it reads like a new one. A
+     * rated report written before 2026-12-01 has explaining factors without a level (high or low): it is
+     * analysed again rather than copied, and the new result replaces it in the cache.
+     */
+    static boolean current(String reportJson) {
+        try {
+            for (JsonNode factor : JSON.readTree(reportJson).path("explanation")) {
+                if (!factor.hasNonNull("level")) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (JsonProcessingException e) {
+            return false;
+        }
     }
 
     private static ShotResult copy(String reportJson, byte[] thumbnail, String input, String shotCode) {

@@ -6,9 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.shotscope.jobs.JobMetrics;
+import io.shotscope.jobs.KnownResults;
 import io.shotscope.jobs.LoopbackJobDashboard;
 import io.shotscope.metrics.MetricRegistry;
+import io.shotscope.store.ResultCache;
 import io.shotscope.testsupport.SharedClips;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
@@ -77,6 +80,8 @@ class EndToEndIT {
     io.shotscope.jobs.QueuedShotSweeper sweeper;
     @Autowired
     io.shotscope.jobs.ShotJobs shotJobs;
+    @Autowired
+    ResultCache resultCache;
 
     @DynamicPropertySource
     static void settings(DynamicPropertyRegistry registry) {
@@ -191,6 +196,25 @@ class EndToEndIT {
         assertEquals(api().get("/api/v1/shots/" + first.path("id").asText() + "/filmstrip").json()
                 .path("frame_numbers"), filmstrip.path("frame_numbers"), "the filmstrip is copied too");
         assertTrue(filmstrip.path("frame_numbers").size() > 0, filmstrip.toString());
+    }
+
+    @Test
+    void aCachedReportWithoutFactorLevelsIsNotCopiedToANewShot() {
+        JsonNode first = uploadedShot();
+        ResultCache.CacheKey key = KnownResults.key(first.path("content_hash").asText(),
+                first.path("analyzer_version").asText(), first.path("model_version").asText());
+        ObjectNode stale = first.path("report").deepCopy();
+        assertTrue(stale.path("explanation").size() > 0, "the default model explains its class: " + stale);
+        stale.path("explanation").forEach(factor -> ((ObjectNode) factor).remove("level"));
+        resultCache.put(key, stale.toString());
+
+        ApiClient.Response again = api().upload(SharedClips.clip(UPLOADED_CLIP), "SQ040_SH0010.mkv");
+
+        assertEquals(201, again.status(), again.text());
+        JsonNode copy = api().get("/api/v1/shots/" + again.shotId()).json();
+        copy.path("report").path("explanation").forEach(factor -> assertTrue(factor.hasNonNull("level"),
+                "copied from the finished shot, not from the report written before levels: " + factor));
+        assertTrue(resultCache.get(key).orElseThrow().contains("\"level\""), "the cache holds the current report");
     }
 
     @Test
