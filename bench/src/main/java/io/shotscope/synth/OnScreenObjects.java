@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Locale;
 
 /**
@@ -26,21 +25,10 @@ public final class OnScreenObjects {
             System.err.println("usage: OnScreenObjects SHOT_DIR RUN_SEED BACKGROUNDS_DIR OUT_CSV");
             System.exit(2);
         }
-        Path shots = Path.of(args[0]);
-        long seed = Long.parseLong(args[1]);
-        Backgrounds backgrounds = new Backgrounds(Path.of(args[2]));
-        List<String> rows = Files.readAllLines(shots.resolve(SyntheticShots.MANIFEST));
-        int seedColumn = List.of(rows.get(0).split(",")).indexOf("detail_seed");
-        SynthConfig config = SynthConfig.DEFAULT;
         try (PrintWriter out = new PrintWriter(Files.newBufferedWriter(Path.of(args[3])))) {
             out.println("name,object_count,on_screen_sum,on_screen_min,on_screen_max");
-            for (int index = 0; index < rows.size() - 1; index++) {
-                LatentFactors f = SyntheticShots.factors(seed, index, config, backgrounds.clips());
-                String detailSeed = rows.get(index + 1).split(",")[seedColumn];
-                if (!detailSeed.equals(Long.toString(f.detailSeed()))) {
-                    throw new IllegalStateException("row " + (index + 1) + " was not drawn with seed " + seed);
-                }
-                double[] share = new ShotRenderer(config, f, backgrounds).objectsOnScreen();
+            RedrawnRun.forEach(Path.of(args[0]), Long.parseLong(args[1]), Path.of(args[2]), (name, renderer) -> {
+                double[] share = renderer.objectsOnScreen();
                 double sum = 0;
                 double min = share.length == 0 ? 0 : 1;
                 double max = 0;
@@ -49,9 +37,8 @@ public final class OnScreenObjects {
                     min = Math.min(min, s);
                     max = Math.max(max, s);
                 }
-                out.printf(Locale.ROOT, "%s,%d,%.4f,%.4f,%.4f%n", SyntheticShots.fileName(index), share.length, sum, min,
-                        max);
-            }
+                out.printf(Locale.ROOT, "%s,%d,%.4f,%.4f,%.4f%n", name, share.length, sum, min, max);
+            });
         }
     }
 }

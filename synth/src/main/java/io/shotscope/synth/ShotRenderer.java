@@ -158,6 +158,20 @@ final class ShotRenderer {
         return share;
     }
 
+    /**
+     * Each object's centre and size on screen at a frame, {@code {x, y, width, height}} in screen pixels
+     * (read by the bench's {@code ObjectBoxes}, docs/model.md).
+     */
+    double[][] objectBoxes(int index) {
+        double scale = cameraScale(index);
+        double[][] boxes = new double[objects.length][];
+        for (int i = 0; i < objects.length; i++) {
+            boxes[i] = new double[] {objectScreenX(i, index), objectScreenY(i, index), objects[i].width() / scale,
+                objects[i].height() / scale};
+        }
+        return boxes;
+    }
+
     // ---------------------------------------------------------------- camera
 
     private double cameraX(double t) {
