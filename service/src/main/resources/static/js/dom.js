@@ -37,3 +37,9 @@ export function percent(value) {
 export function when(instant) {
   return instant ? new Date(instant).toLocaleString() : '';
 }
+
+// An explaining factor as people read it: "high motion", "low camera motion", or the metric alone for a
+// report written before levels.
+export function factorName(metric, level) {
+  return (level ? level + ' ' : '') + metric.replaceAll('_', ' ');
+}

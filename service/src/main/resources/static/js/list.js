@@ -1,6 +1,6 @@
 // The shot list: upload, filters, export, live status while jobs run.
 import * as api from './api.js';
-import { el, percent, when } from './dom.js';
+import { el, factorName, percent, when } from './dom.js';
 
 /** How often the list is read again while a shot is queued or running. */
 const POLL_MS = 2000;
@@ -126,11 +126,6 @@ function row(shot) {
     el('td', {}, el('span', { class: 'status ' + shot.status }, shot.status),
       shot.error ? el('div', { class: 'error' }, shot.error) : null),
     el('td', {}, when(shot.created_at)));
-}
-
-// "high motion", or the metric alone for a report written before levels
-function factorName(metric, level) {
-  return (level ? level + ' ' : '') + metric.replaceAll('_', ' ');
 }
 
 async function loadThumbnail(shot, placeholder) {

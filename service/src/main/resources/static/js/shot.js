@@ -1,6 +1,6 @@
 // One shot: its class and probabilities, the complexity factors, the per-frame chart, the frames, the raw report.
 import * as api from './api.js';
-import { el, percent, when } from './dom.js';
+import { el, factorName, percent, when } from './dom.js';
 import { lineChart } from './chart.js';
 
 /** Shows the shot in view; returns what releases its images and timers. */
@@ -115,7 +115,7 @@ function predictionPanel(report) {
 function drivenBy(explanation) {
   if (!explanation || explanation.length === 0) return null;
   return el('p', { id: 'driven-by' }, 'driven by ' + explanation.slice(0, 3).map((f) =>
-    (f.level ? f.level + ' ' : '') + f.metric.replaceAll('_', ' ') + ' ' + f.weight.toFixed(2)).join(', '));
+    factorName(f.metric, f.level) + ' ' + f.weight.toFixed(2)).join(', '));
 }
 
 function factorsPanel(report) {

@@ -29,7 +29,8 @@ final class OutputFolder {
      * @param dir the {@code --out} folder, or null when the command writes none
      */
     static int tidiedAfter(Path dir, Callable<Integer> work) throws Exception {
-        Path firstMade = dir == null ? null : firstMissing(dir.toAbsolutePath().normalize());
+        Path absolute = dir == null ? null : dir.toAbsolutePath().normalize();
+        Path firstMade = absolute == null ? null : firstMissing(absolute);
         boolean succeeded = false;
         try {
             int exitCode = work.call();
@@ -37,7 +38,7 @@ final class OutputFolder {
             return exitCode;
         } finally {
             if (!succeeded && firstMade != null) {
-                removeEmpty(dir.toAbsolutePath().normalize(), firstMade);
+                removeEmpty(absolute, firstMade);
             }
         }
     }
