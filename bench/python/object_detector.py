@@ -16,6 +16,17 @@ Needs numpy, opencv and torch (Debian: apt-get install python3-opencv python3-to
 
 usage: object_detector.py stack MANIFEST BOXES.csv OUT.npz
        object_detector.py train TRAIN.npz TEST.npz EPOCHS OUT_PREFIX
+       object_detector.py folds TRAIN.npz TEST.npz EPOCHS OUT_PREFIX
+       object_detector.py plates MODEL.pt THRESHOLD PAN OUT_DIR CLIP...
+       object_detector.py panned PAN CLIP OUT.mkv
+The last reads real plates with a trained detector (OUT_PREFIX-model.pt of `train`): READINGS
+readings spread over each clip, the outer frames SPAN / 24 s from the middle one at the clip's own
+rate, the frame resized to 160 x 96 as the synthetic frames are. PAN (reference pixels per frame of a
+320-wide frame; 0 for the plate as it is) slides an 80 % crop across the plate, a camera pan whose
+effect on the count should be none. Prints each reading's count and writes OUT_DIR/NAME.png: the
+readings' middle frames with a circle at each peak, so the counts can be checked by eye. `panned`
+writes the clip with that pan (or, with PAN 0, the fixed centre crop) as a movie at 640 x 360, for
+`shotscope analyze` to read the shipped metrics of the same plates.
 """
 import csv
 import os
@@ -271,11 +282,77 @@ def folds(train_npz, test_npz, epochs, prefix):
     write(f'{prefix}-test.csv', test['names'], test_counts, test_roto)
 
 
+READINGS = 8
+CROP = 0.8                        # the share of the plate a panned reading keeps
+
+
+def plate_frames(path, pan, size=SIZE, crop_always=False):
+    """The clip's frames at the detector's size (an 80 % crop sliding PAN reference px a frame when PAN > 0); its rate."""
+    capture = cv2.VideoCapture(path)
+    fps = capture.get(cv2.CAP_PROP_FPS) or 24.0
+    frames = decoded(path)
+    if pan <= 0 and not crop_always:
+        return [cv2.resize(f, size, interpolation=cv2.INTER_AREA) for f in frames], fps
+    h, w = frames[0].shape[:2]
+    cw, ch = int(w * CROP), int(h * CROP)
+    step = pan * w / SCREEN[0]
+    out = []
+    for i, f in enumerate(frames):
+        travel = (i * step) % (2 * (w - cw))             # back and forth across the plate
+        x0 = int(travel if travel <= w - cw else 2 * (w - cw) - travel)
+        y0 = (h - ch) // 2
+        if pan <= 0:
+            x0 = (w - cw) // 2
+        out.append(cv2.resize(f[y0:y0 + ch, x0:x0 + cw], size, interpolation=cv2.INTER_AREA))
+    return out, fps
+
+
+def panned(pan, clip, out):
+    frames, fps = plate_frames(clip, pan, (640, 360), crop_always=True)
+    writer = cv2.VideoWriter(out, cv2.VideoWriter_fourcc(*'FFV1'), fps, (640, 360))
+    for f in frames:
+        writer.write(f)
+    writer.release()
+
+
+def plates(model_path, th, pan, out_dir, clips):
+    import torch
+    model = network()
+    model.load_state_dict(torch.load(model_path))
+    os.makedirs(out_dir, exist_ok=True)
+    for clip in clips:
+        frames, fps = plate_frames(clip, pan)
+        span = max(1, round(fps * SPAN / 24))
+        middles = np.linspace(span, len(frames) - 1 - span, READINGS).round().astype(int)
+        x = np.stack([np.concatenate([frames[t - span], frames[t], frames[t + span]], 2).transpose(2, 0, 1)
+                      for t in middles])
+        outputs = predict(model, x)
+        mask = peak_mask(outputs[:, 0].copy(), th)
+        counts = mask.reshape(len(x), -1).sum(1)
+        name = os.path.splitext(os.path.basename(clip))[0]
+        print(f'{name}: {fps:.2f} fps, span {span} frames, readings at frames {list(middles)}: counts '
+              f'{list(counts)}, mean {counts.mean():.2f}', flush=True)
+        tiles = []
+        for k, t in enumerate(middles):
+            tile = cv2.resize(frames[t], (SIZE[0] * 2, SIZE[1] * 2), interpolation=cv2.INTER_LINEAR)
+            for cy, cx in zip(*np.nonzero(mask[k])):
+                centre = (int((cx + 0.5) * STRIDE * 2), int((cy + 0.5) * STRIDE * 2))
+                cv2.circle(tile, centre, 10, (0, 0, 255), 2)
+            cv2.putText(tile, f'{t}: {counts[k]}', (4, 16), cv2.FONT_HERSHEY_SIMPLEX, 0.5, (0, 255, 255), 1)
+            tiles.append(tile)
+        rows = [np.concatenate(tiles[r:r + 4], 1) for r in range(0, len(tiles), 4)]
+        cv2.imwrite(os.path.join(out_dir, name + '.png'), np.concatenate(rows, 0))
+
+
 if __name__ == '__main__':
     if len(sys.argv) == 5 and sys.argv[1] == 'stack':
         stack(sys.argv[2], sys.argv[3], sys.argv[4])
     elif len(sys.argv) == 6 and sys.argv[1] in ('train', 'folds'):
         (train if sys.argv[1] == 'train' else folds)(sys.argv[2], sys.argv[3], int(sys.argv[4]), sys.argv[5])
+    elif len(sys.argv) >= 7 and sys.argv[1] == 'plates':
+        plates(sys.argv[2], float(sys.argv[3]), float(sys.argv[4]), sys.argv[5], sys.argv[6:])
+    elif len(sys.argv) == 5 and sys.argv[1] == 'panned':
+        panned(float(sys.argv[2]), sys.argv[3], sys.argv[4])
     else:
         print(__doc__)
         sys.exit(2)
