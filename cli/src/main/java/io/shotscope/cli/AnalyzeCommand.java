@@ -28,7 +28,7 @@ import picocli.CommandLine.Parameters;
 /** {@code shotscope analyze PLATE...}: one complexity report per plate. */
 @Command(name = "analyze", mixinStandardHelpOptions = true,
         description = {
-            "Measures twelve complexity factors per plate and rates it Easy / Medium / Hard with the model.",
+            "Measures " + ShotscopeCommand.FACTORS + " per plate and rates it Easy / Medium / Hard with the model.",
             "A PLATE is a movie (.mov .mp4 .mkv .avi .mxf ...), a sequence pattern (shot.####.exr, shot.%%04d.dpx,"
                 + " shot.[1001-1058].exr), one numbered frame of a sequence, or a folder of frames;"
                 + " a folder holding movies and no frames stands for each of its movies."},

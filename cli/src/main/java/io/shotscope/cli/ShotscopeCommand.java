@@ -3,7 +3,9 @@ package io.shotscope.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import io.shotscope.metrics.MetricRegistry;
 import java.nio.file.FileSystemException;
+import java.util.Arrays;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -11,11 +13,14 @@ import picocli.CommandLine.Command;
 @Command(name = "shotscope",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Tells how hard a VFX shot will be: decodes plates and measures twelve complexity factors.",
+        description = "Tells how hard a VFX shot will be: decodes plates and measures " + ShotscopeCommand.FACTORS + ".",
         footer = {"", "The pipeline service (REST API, jobs, drop folder) runs with: ./shotscope serve [--worker | --no-worker]"},
         subcommands = {AnalyzeCommand.class, SynthCommand.class, TrainCommand.class, EvaluateCommand.class,
             CommandLine.HelpCommand.class})
 public final class ShotscopeCommand implements Runnable {
+
+    /** Stands in a command's description for the number and names of the metrics the analyser measures. */
+    static final String FACTORS = "{factors}";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -44,7 +49,19 @@ public final class ShotscopeCommand implements Runnable {
 
     /** The command line as {@link #run} executes it, for callers that set its output streams. */
     static CommandLine commandLine() {
-        return new CommandLine(new ShotscopeCommand()).setExecutionExceptionHandler(ShotscopeCommand::failed);
+        CommandLine line = new CommandLine(new ShotscopeCommand()).setExecutionExceptionHandler(ShotscopeCommand::failed);
+        nameFactors(line);
+        return line;
+    }
+
+    /** Fills {@link #FACTORS} in every command's description from the metric registry, so the help follows it. */
+    private static void nameFactors(CommandLine line) {
+        String factors = MetricRegistry.keys().size() + " complexity factors ("
+                + String.join(", ", MetricRegistry.keys()) + ")";
+        CommandLine.Model.UsageMessageSpec usage = line.getCommandSpec().usageMessage();
+        usage.description(Arrays.stream(usage.description()).map(text -> text.replace(FACTORS, factors))
+                .toArray(String[]::new));
+        line.getSubcommands().values().forEach(ShotscopeCommand::nameFactors);
     }
 
     /**

@@ -174,6 +174,19 @@ class AnalyzeCommandTest {
     }
 
     @Test
+    void helpCountsAndNamesEveryFactorTheAnalyserMeasures() {
+        String factors = METRICS.size() + " complexity factors (" + String.join(", ", METRICS) + ")";
+        for (String[] help : List.of(new String[] {"--help"}, new String[] {"analyze", "--help"})) {
+            Run run = run(help);
+
+            assertEquals(0, run.exitCode(), run.err());
+            String text = run.out().replaceAll("\\s+", " ");
+            assertTrue(text.contains(factors), text);
+            assertFalse(text.contains(ShotscopeCommand.FACTORS), text);
+        }
+    }
+
+    @Test
     void withoutJsonOrOutATableIsPrinted() {
         Run run = run("analyze", "--max-frames", "3", SharedClips.clip("asl-thanks.mkv").toString());
 
