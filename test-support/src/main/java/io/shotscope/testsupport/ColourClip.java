@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.FFmpegFrameRecorder;
 import org.bytedeco.javacv.Frame;
 
 /**
@@ -84,27 +83,7 @@ public record ColourClip(int width, int height, double fps, List<byte[]> frames)
 
     /** Writes the clip losslessly (FFV1 in Matroska, BGR kept as it is), so the analyser decodes these pixels. */
     public Path writeLossless(Path file) {
-        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 0)) {
-            recorder.setFormat("matroska");
-            recorder.setVideoCodecName("ffv1");
-            recorder.setPixelFormat(avutil.AV_PIX_FMT_BGR0);
-            recorder.setFrameRate(fps);
-            recorder.start();
-            Frame frame = new Frame(width, height, Frame.DEPTH_UBYTE, CHANNELS);
-            ByteBuffer buffer = (ByteBuffer) frame.image[0];
-            for (byte[] pixels : frames) {
-                for (int y = 0; y < height; y++) {
-                    buffer.position(y * frame.imageStride);
-                    buffer.put(pixels, y * width * CHANNELS, width * CHANNELS);
-                }
-                buffer.rewind();
-                recorder.record(frame, avutil.AV_PIX_FMT_BGR24);
-            }
-            recorder.stop();
-        } catch (Exception e) {
-            throw new IllegalStateException("cannot write " + file.getFileName() + ": " + e, e);
-        }
-        return file;
+        return SyntheticPlates.losslessMovie(file, width, height, fps, CHANNELS, frames);
     }
 
     /** Draws one output frame from the index and the source frame (which it must not modify). */

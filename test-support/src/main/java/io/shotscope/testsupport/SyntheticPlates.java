@@ -111,21 +111,31 @@ public final class SyntheticPlates {
      * footage reaches the analyser through the real decoder with no compression in between.
      */
     public static Path losslessMovie(Path file, GrayClip clip) {
-        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), clip.width(), clip.height(), 0)) {
+        return losslessMovie(file, clip.width(), clip.height(), clip.fps(), 1, clip.frames());
+    }
+
+    /**
+     * Writes row-major 8-bit frames of 1 (grey) or 3 (BGR) channels as lossless FFV1 in Matroska,
+     * keeping the pixels as they are (grey stays grey, BGR is stored as BGR).
+     */
+    static Path losslessMovie(Path file, int width, int height, double fps, int channels, List<byte[]> frames) {
+        int source = channels == 1 ? avutil.AV_PIX_FMT_GRAY8 : avutil.AV_PIX_FMT_BGR24;
+        try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(file.toFile(), width, height, 0)) {
             recorder.setFormat("matroska");
             recorder.setVideoCodecName("ffv1");
-            recorder.setPixelFormat(avutil.AV_PIX_FMT_GRAY8);
-            recorder.setFrameRate(clip.fps());
+            recorder.setPixelFormat(channels == 1 ? avutil.AV_PIX_FMT_GRAY8 : avutil.AV_PIX_FMT_BGR0);
+            recorder.setFrameRate(fps);
             recorder.start();
-            Frame frame = new Frame(clip.width(), clip.height(), Frame.DEPTH_UBYTE, 1);
+            Frame frame = new Frame(width, height, Frame.DEPTH_UBYTE, channels);
             ByteBuffer buffer = (ByteBuffer) frame.image[0];
-            for (byte[] pixels : clip.frames()) {
-                for (int y = 0; y < clip.height(); y++) {
+            int row = width * channels;
+            for (byte[] pixels : frames) {
+                for (int y = 0; y < height; y++) {
                     buffer.position(y * frame.imageStride);
-                    buffer.put(pixels, y * clip.width(), clip.width());
+                    buffer.put(pixels, y * row, row);
                 }
                 buffer.rewind();
-                recorder.record(frame, avutil.AV_PIX_FMT_GRAY8);
+                recorder.record(frame, source);
             }
             recorder.stop();
         } catch (Exception e) {
