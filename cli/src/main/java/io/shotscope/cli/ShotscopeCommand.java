@@ -1,9 +1,9 @@
 package io.shotscope.cli;
 
+import io.shotscope.metrics.MetricRegistry;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import io.shotscope.metrics.MetricRegistry;
 import java.nio.file.FileSystemException;
 import java.util.Arrays;
 import picocli.CommandLine;

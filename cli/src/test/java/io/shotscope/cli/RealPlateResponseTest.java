@@ -116,7 +116,8 @@ class RealPlateResponseTest {
 
     /** The window of {@code scale x} the output size centred on (cx, cy), resampled bilinearly to the output size. */
     private static byte[] resampled(ColourClip clip, byte[] f, double cx, double cy, double scale) {
-        byte[] out = new byte[WIDTH * HEIGHT * ColourClip.CHANNELS];
+        int channels = ColourClip.CHANNELS;
+        byte[] out = new byte[WIDTH * HEIGHT * channels];
         int w = clip.width();
         for (int y = 0; y < HEIGHT; y++) {
             double sy = cy + (y + 0.5 - HEIGHT / 2.0) * scale - 0.5;
@@ -126,11 +127,12 @@ class RealPlateResponseTest {
                 double sx = cx + (x + 0.5 - WIDTH / 2.0) * scale - 0.5;
                 int x1 = (int) Math.floor(sx);
                 double fx = sx - x1;
-                for (int c = 0; c < ColourClip.CHANNELS; c++) {
-                    double top = (f[(y1 * w + x1) * 3 + c] & 0xff) * (1 - fx) + (f[(y1 * w + x1 + 1) * 3 + c] & 0xff) * fx;
-                    double bottom = (f[((y1 + 1) * w + x1) * 3 + c] & 0xff) * (1 - fx)
-                            + (f[((y1 + 1) * w + x1 + 1) * 3 + c] & 0xff) * fx;
-                    out[(y * WIDTH + x) * 3 + c] = clamp(top * (1 - fy) + bottom * fy);
+                for (int c = 0; c < channels; c++) {
+                    int a = (y1 * w + x1) * channels + c;
+                    int b = ((y1 + 1) * w + x1) * channels + c;
+                    double top = (f[a] & 0xff) * (1 - fx) + (f[a + channels] & 0xff) * fx;
+                    double bottom = (f[b] & 0xff) * (1 - fx) + (f[b + channels] & 0xff) * fx;
+                    out[(y * WIDTH + x) * channels + c] = clamp(top * (1 - fy) + bottom * fy);
                 }
             }
         }

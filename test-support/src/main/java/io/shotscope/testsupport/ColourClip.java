@@ -59,7 +59,7 @@ public record ColourClip(int width, int height, double fps, List<byte[]> frames)
         return pixels;
     }
 
-    /** A new clip of {@code width x height}, frame i being {@code render(i, this frame i)}. */
+    /** A new clip of {@code outWidth x outHeight} at this clip's rate, frame i being {@code render(i, this frame i)}. */
     public ColourClip map(int outWidth, int outHeight, FrameRenderer render) {
         List<byte[]> out = new ArrayList<>();
         for (int i = 0; i < frames.size(); i++) {
