@@ -6,7 +6,7 @@ For every clip given, two seconds from the middle of the clip (FRAMES frames at 
 rate) are cut to a fixed 448 x 252 crop (the plate as it is) and to variants that add one
 ingredient the renderer draws, with the points the effort rubric charges for it (docs/synth.md):
 
-    pan      2 reference px a frame to the right (reference px: of a 320-wide frame)   +1
+    pan      3 px a frame to the right (2.14 reference px: of a 320-wide frame)        +1
     shake    3 reference px at 6 Hz, the renderer's two sinusoids per axis             +2.55
     grain    Gaussian, sigma 8 levels, per pixel and channel, every frame              +1.5
     flicker  a steady 10 % gain sinusoid at 4 Hz                                       +1.5
@@ -35,7 +35,7 @@ FRAMES = 48
 OUT = (448, 252)
 REFERENCE_WIDTH = 320
 PX = OUT[0] / REFERENCE_WIDTH          # output pixels per reference pixel
-PAN_SPEED = 2.0                        # reference px a frame
+PAN_SPEED = 3 / PX                     # reference px a frame (2.14): 3 whole output px, so no jitter
 SHAKE_AMPLITUDE, SHAKE_HZ = 3.0, 6.0
 GRAIN_SIGMA = 8.0
 FLICKER_AMPLITUDE, FLICKER_HZ = 0.10, 4.0

@@ -32,7 +32,7 @@ class RealPlateResponseTest {
     private static final int WIDTH = 448;
     private static final int HEIGHT = 252;
     private static final double PX = WIDTH / 320.0;          // output pixels per reference pixel
-    private static final double PAN = 2;                     // reference px a frame
+    private static final double PAN = 3 / PX;                // reference px a frame: 3 whole output px, no jitter
     private static final double SHAKE = 3;                   // reference px, at SHAKE_HZ
     private static final double SHAKE_HZ = 6;
     private static final double GRAIN = 8;                   // sigma, levels
@@ -180,10 +180,10 @@ class RealPlateResponseTest {
     }
 
     /**
-     * A zoom is charged at about half its points (0.47 here, 0.61 over all seven clips): on the bottle
-     * plate the zoom metric does not see it at all (its motion fit loses to a still camera on the grey
-     * wall; docs/model.md), so only a quarter of the points is asserted, which a model blind to zooms
-     * would still fail.
+     * A zoom is charged at about two thirds of its points (0.67 here, 0.61 over all seven clips): on
+     * the bottle plate the zoom metric does not see it at all (the motion field chooses a still camera
+     * on its plain wall; docs/model.md), so only a quarter of the points is asserted, which a model
+     * blind to zooms would still fail.
      */
     @Test
     void aZoomAddsDaysThoughLessThanTheRubricChargesForIt() {
