@@ -20,7 +20,10 @@ the change of each variant's estimated days (`prediction.days`) from its plate's
 against the rubric's points, with the classes.
 Needs numpy and opencv (Debian: apt-get install python3-opencv).
 
-usage: real_plate_response.py WORK_DIR MODEL_DIR CLIP...      (run from the project root)
+With --shift PX every source frame first loses its PX leftmost columns, so each crop sits PX
+pixels further right: how much a rating moves when nothing a bid charges for changes.
+
+usage: real_plate_response.py [--shift PX] WORK_DIR MODEL_DIR CLIP...      (run from the project root)
 """
 import json
 import math
@@ -112,11 +115,12 @@ def write(path, frames, fps):
     writer.release()
 
 
-def main(work, model, clips):
+def main(work, model, clips, shift=0):
     os.makedirs(work, exist_ok=True)
     movies = []
     for clip in clips:
         frames, fps = middle_frames(clip)
+        frames = [f[:, shift:] for f in frames]
         name = os.path.splitext(os.path.basename(clip))[0]
         for variant, vframes in variants(frames, fps).items():
             movies.append(os.path.join(work, f'{name}--{variant}.mkv'))
@@ -149,7 +153,11 @@ def main(work, model, clips):
 
 
 if __name__ == '__main__':
-    if len(sys.argv) < 4:
+    args = sys.argv[1:]
+    shift = 0
+    if args[:1] == ['--shift'] and len(args) > 1:
+        shift, args = int(args[1]), args[2:]
+    if len(args) < 3:
         print(__doc__)
         sys.exit(2)
-    main(sys.argv[1], sys.argv[2], sys.argv[3:])
+    main(args[0], args[1], args[2:], shift)
