@@ -111,11 +111,16 @@ function predictionPanel(report) {
       + report.width + 'x' + report.height + ' at ' + report.fps + ' fps'));
 }
 
-// "driven by high motion 0.60, low noise 0.16": the explanation's first three factors
+// the explanation's first three factors: "driven by high shake +1.58 days, high edges +0.74 days" from a
+// model that estimates days (what each adds to the estimate), else "driven by high motion 0.60, low noise 0.16"
 function drivenBy(explanation) {
   if (!explanation || explanation.length === 0) return null;
   return el('p', { id: 'driven-by' }, 'driven by ' + explanation.slice(0, 3).map((f) =>
-    factorName(f.metric, f.level) + ' ' + f.weight.toFixed(2)).join(', '));
+    factorName(f.metric, f.level) + ' ' + (f.days == null ? f.weight.toFixed(2) : signedDays(f.days))).join(', '));
+}
+
+function signedDays(days) {
+  return (days >= 0 ? '+' : '') + days.toFixed(2) + ' days';
 }
 
 function factorsPanel(report) {
@@ -123,7 +128,7 @@ function factorsPanel(report) {
   const scores = Object.entries(report.complexity_scores);
   return el('section', { class: 'panel', id: 'factors', 'aria-label': 'Factors' },
     el('h2', {}, 'Complexity factors'),
-    el('p', { class: 'muted' }, 'blue: the shot\'s score; gold: its weight in the explanation of the class'),
+    el('p', { class: 'muted' }, 'blue: the shot\'s score; gold: its share of the explanation'),
     el('div', { class: 'bars' }, scores.map(([metric, score]) => [
       el('span', {}, metric.replaceAll('_', ' ')),
       el('div', {}, bar(score, metric + ' score', 'factor-bar'), bar(weights.get(metric) || 0, metric + ' weight', 'weight')),

@@ -1,5 +1,6 @@
 package io.shotscope.cli;
 
+import io.shotscope.analysis.Factor;
 import io.shotscope.analysis.MetricSummary;
 import io.shotscope.analysis.ShotReport;
 import io.shotscope.video.ImageSequence;
@@ -38,11 +39,18 @@ final class ReportTable {
                 out.printf("  estimated effort: %.1f artist-days%n", r.prediction().days());
             }
             String factors = r.explanation().stream()
-                    .map(f -> (f.level() == null ? "" : f.level() + " ") + f.metric() + String.format(" %.2f", f.weight()))
+                    .map(ReportTable::factor)
                     .collect(Collectors.joining(", "));
             out.printf("  driven by: %s%n", factors);
         }
         out.printf("  analyser %s, %s ms%n", r.analyzerVersion(), r.timingsMs().get("total"));
+    }
+
+    /** "high shake +1.27 days" from a model that estimates days, else "high shake 0.42" (its weight). */
+    private static String factor(Factor f) {
+        String name = (f.level() == null ? "" : f.level() + " ") + f.metric();
+        return f.days() == null ? name + String.format(Locale.ROOT, " %.2f", f.weight())
+                : name + String.format(Locale.ROOT, " %+.2f days", f.days());
     }
 
     private static String bar(double value) {

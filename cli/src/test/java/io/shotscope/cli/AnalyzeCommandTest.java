@@ -155,13 +155,15 @@ class AnalyzeCommandTest {
         JsonNode explanation = report.get("explanation");
         assertTrue(explanation.size() >= 1 && explanation.size() <= 3, explanation.toString());
         assertTrue(METRICS.contains(explanation.get(0).get("metric").asText()), explanation.toString());
-        // a calm, locked-off plate rated Easy: what drives it is what it lacks
-        if (prediction.get("class").asText().equals("Easy")) {
-            assertEquals("low", explanation.get(0).get("level").asText(), explanation.toString());
-        }
+        // a model that estimates days is explained by the days each factor adds, most first
+        double previous = Double.POSITIVE_INFINITY;
         for (JsonNode factor : explanation) {
             assertTrue(factor.get("level").asText().matches("high|low"), explanation.toString());
+            double added = factor.get("days").asDouble();
+            assertTrue(Math.abs(added) <= Math.abs(previous), explanation.toString());
+            previous = added;
         }
+        assertTrue(explanation.get(0).get("days").asDouble() != 0, explanation.toString());
     }
 
     @Test
@@ -198,6 +200,8 @@ class AnalyzeCommandTest {
         assertTrue(run.out().matches("(?s).*prediction: (Easy|Medium|Hard) \\(confidence [0-9.]+; "
                 + "Easy [01]\\.\\d{4}, Medium [01]\\.\\d{4}, Hard [01]\\.\\d{4}\\).*"), run.out());
         assertTrue(run.out().matches("(?s).*estimated effort: \\d+\\.\\d artist-days.*"), run.out());
+        // and what adds those days, factor by factor
+        assertTrue(run.out().matches("(?s).*driven by: (high|low) [a-z_]+ [+-]\\d+\\.\\d\\d days.*"), run.out());
     }
 
     private static List<String> iterableToList(java.util.Iterator<String> it) {

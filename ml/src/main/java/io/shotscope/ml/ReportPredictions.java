@@ -21,7 +21,8 @@ public final class ReportPredictions {
         }
         List<io.shotscope.analysis.Factor> factors = prediction.explanation().stream()
                 .map(f -> new io.shotscope.analysis.Factor(f.metric(), round(f.weight()),
-                        f.high() ? io.shotscope.analysis.Factor.HIGH : io.shotscope.analysis.Factor.LOW)).toList();
+                        f.high() ? io.shotscope.analysis.Factor.HIGH : io.shotscope.analysis.Factor.LOW,
+                        f.days() == null ? null : factorDays(f.days()))).toList();
         io.shotscope.analysis.Prediction p = new io.shotscope.analysis.Prediction(prediction.label().name(),
                 round(prediction.confidence()), probabilities,
                 Map.of("name", modelName, "version", modelVersion),
@@ -32,6 +33,14 @@ public final class ReportPredictions {
     /** The network's days are linear in its features and can dip below 0 for the easiest shots; no shot takes less. */
     static double reportedDays(double estimate) {
         return Math.round(Math.max(0, estimate) * TENTHS_PER_DAY) / TENTHS_PER_DAY;
+    }
+
+    /**
+     * A factor's days to a hundredth: a tenth would show most factors' share as 0.0, though their sum
+     * moves the estimate by tenths.
+     */
+    static double factorDays(double days) {
+        return Math.round(days * 100) / 100.0;
     }
 
     private static double round(double v) {

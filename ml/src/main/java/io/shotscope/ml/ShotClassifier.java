@@ -194,13 +194,20 @@ public final class ShotClassifier implements DifficultyModel, AutoCloseable {
 
     /**
      * Rates a shot and explains it by leaving one metric out at a time: metric i is set to its
-     * training mean in every frame and the drop in the predicted class's probability is its weight.
-     * Weights are normalised over the positive drops; the top three are returned. One batched
-     * forward pass of the variants. When the rating is so certain that its probability rounds to 1
-     * whatever metric is left out (no positive drop), the drops of the class's log-odds are used.
+     * training mean in every frame, and the rating of each such variant is compared with the shot's
+     * (one batched forward pass of the variants; the top three factors are returned).
+     * <ul>
+     * <li>A model that learned artist-days explains its estimate of them: a factor's {@code days} is
+     * what the estimate loses when the metric is left out, so the factors that add the most days are
+     * named, weighted by their share of the days they add together. When no metric adds days (the shot
+     * has less than the training shots' average of everything that costs), the factors that take the
+     * most days off are named instead, weighted by their share of those.</li>
+     * <li>A model that learned labels explains its class: the drop in the predicted class's probability
+     * is a factor's weight, normalised over the positive drops. When the rating is so certain that its
+     * probability rounds to 1 whatever metric is left out, the drops of the class's log-odds are used.</li>
+     * </ul>
      * Each factor also says whether the shot has more of that metric than the training frames on
-     * average (the value it was replaced with): high factors push towards the class, low ones by their absence.
-     * A model that learned artist-days also estimates them.
+     * average (the value it was replaced with).
      */
     public Prediction predict(ShotFeatures shot) {
         ShotFeatures sampled = shot.length() == metadata.frames() ? shot : shot.resample(metadata.frames());
@@ -213,7 +220,41 @@ public final class ShotClassifier implements DifficultyModel, AutoCloseable {
         List<double[]> p = calibrated(logits);
         double[] probabilities = p.get(0);
         int label = Evaluator.argmax(probabilities);
-        List<String> keys = metadata.metrics();
+        List<Factor> factors = metadata.days() == null
+                ? classFactors(sampled, logits, p, label) : daysFactors(sampled, logits);
+        Map<Difficulty, Double> byClass = new EnumMap<>(Difficulty.class);
+        for (Difficulty d : Difficulty.values()) {
+            byClass.put(d, probabilities[d.ordinal()]);
+        }
+        return new Prediction(Difficulty.ofIndex(label), probabilities[label], byClass, factors, days(logits[0]));
+    }
+
+    /** Factors by the days each adds to the estimate (row 0 of {@code logits} is the shot, row m + 1 without metric m). */
+    private List<Factor> daysFactors(ShotFeatures sampled, float[][] logits) {
+        double estimate = days(logits[0]);
+        double[] added = new double[ShotFeatures.METRICS];
+        boolean anyAdds = false;
+        for (int m = 0; m < added.length; m++) {
+            added[m] = estimate - days(logits[m + 1]);
+            anyAdds |= added[m] > 0;
+        }
+        double sign = anyAdds ? 1 : -1;
+        double total = 0;
+        for (double a : added) {
+            total += Math.max(0, sign * a);
+        }
+        List<Factor> factors = new ArrayList<>();
+        for (int m = 0; m < added.length; m++) {
+            if (sign * added[m] > 0) {
+                factors.add(factor(sampled, m, sign * added[m] / total, added[m]));
+            }
+        }
+        return top(factors);
+    }
+
+    /** Factors by the drop in the predicted class's probability (or log-odds) when each is left out. */
+    private List<Factor> classFactors(ShotFeatures sampled, float[][] logits, List<double[]> p, int label) {
+        double[] probabilities = p.get(0);
         double[] drops = new double[ShotFeatures.METRICS];
         double positive = 0;
         for (int m = 0; m < drops.length; m++) {
@@ -230,17 +271,21 @@ public final class ShotClassifier implements DifficultyModel, AutoCloseable {
         List<Factor> factors = new ArrayList<>();
         for (int m = 0; m < drops.length; m++) {
             if (drops[m] > 0) {
-                factors.add(new Factor(keys.get(m), drops[m] / positive,
-                        meanOf(sampled, m) >= metadata.normalisation().mean()[m]));
+                factors.add(factor(sampled, m, drops[m] / positive, null));
             }
         }
+        return top(factors);
+    }
+
+    private Factor factor(ShotFeatures sampled, int m, double weight, Double days) {
+        return new Factor(metadata.metrics().get(m), weight,
+                meanOf(sampled, m) >= metadata.normalisation().mean()[m], days);
+    }
+
+    /** The {@value #TOP_FACTORS} heaviest factors, heaviest first. */
+    private static List<Factor> top(List<Factor> factors) {
         factors.sort(Comparator.comparingDouble(Factor::weight).reversed());
-        Map<Difficulty, Double> byClass = new EnumMap<>(Difficulty.class);
-        for (Difficulty d : Difficulty.values()) {
-            byClass.put(d, probabilities[d.ordinal()]);
-        }
-        return new Prediction(Difficulty.ofIndex(label), probabilities[label], byClass,
-                List.copyOf(factors.subList(0, Math.min(TOP_FACTORS, factors.size()))), days(logits[0]));
+        return List.copyOf(factors.subList(0, Math.min(TOP_FACTORS, factors.size())));
     }
 
     /** The shot's mean of metric {@code m} over its frames, to compare with the training frames' mean. */

@@ -81,6 +81,76 @@ class PredictionTest {
     }
 
     @Test
+    void aDaysModelNamesTheFactorsThatAddTheMostDays() {
+        ShotFeatures shot = SyntheticShots.shot(Difficulty.Hard, ShotFeatures.FRAMES, new Random(4));
+        try (ShotClassifier untrained = SyntheticShots.untrained(9)) {
+            ShotClassifier classifier = untrained.withMetadata(untrained.metadata().withDays(DAYS));
+            Prediction prediction = classifier.predict(shot);
+            double[] added = daysAdded(classifier, shot);
+
+            List<Factor> factors = prediction.explanation();
+            assertEquals(3, factors.size(), factors.toString());
+            double[] sorted = Arrays.stream(added).map(d -> -d).sorted().map(d -> -d).toArray();
+            double positive = Arrays.stream(added).filter(d -> d > 0).sum();
+            for (int i = 0; i < factors.size(); i++) {
+                Factor factor = factors.get(i);
+                int m = MetricRegistry.keys().indexOf(factor.metric());
+                assertEquals(added[m], factor.days(), 1e-6, factor.metric());
+                assertEquals(sorted[i], factor.days(), 1e-6, "the " + (i + 1) + "th most days added");
+                assertEquals(factor.days() / positive, factor.weight(), 1e-9);
+            }
+            assertTrue(sorted[0] > 0, "something adds days: " + Arrays.toString(added));
+        }
+    }
+
+    @Test
+    void aDaysModelNamesWhatTakesDaysOffWhenNothingAddsThem() {
+        ShotFeatures shot = SyntheticShots.shot(Difficulty.Medium, ShotFeatures.FRAMES, new Random(6));
+        try (ShotClassifier untrained = SyntheticShots.untrained(9)) {
+            ShotClassifier classifier = untrained.withMetadata(untrained.metadata().withDays(DAYS));
+            float[] mean = classifier.metadata().normalisation().mean();
+            for (int m = 0; m < ShotFeatures.METRICS; m++) {
+                shot = shot.withMetric(m, mean[m]);
+            }
+            // only one metric differs from the training mean: it alone adds days, or it alone takes them off
+            boolean added = false;
+            boolean takenOff = false;
+            for (int m = 0; m < ShotFeatures.METRICS && !(added && takenOff); m++) {
+                for (float value : new float[] {mean[m] - 2, mean[m] + 2}) {
+                    ShotFeatures one = shot.withMetric(m, value);
+                    double days = daysAdded(classifier, one)[m];
+                    List<Factor> factors = classifier.predict(one).explanation();
+
+                    assertEquals(1, factors.size(), factors.toString());
+                    assertEquals(MetricRegistry.keys().get(m), factors.get(0).metric());
+                    assertEquals(days, factors.get(0).days(), 1e-6);
+                    assertEquals(1.0, factors.get(0).weight(), 1e-9);
+                    added |= days > 0;
+                    takenOff |= days < 0;
+                }
+            }
+            assertTrue(added && takenOff, "both cases met");
+        }
+    }
+
+    /** A days scale with the training shots' mean at 5 days, 3 days a standard unit. */
+    private static final DaysScale DAYS = new DaysScale(5, 3, -0.3, 0.5);
+
+    /** The days each metric adds to the shot's estimate: the estimate less the estimate with that metric at its training mean. */
+    private static double[] daysAdded(ShotClassifier classifier, ShotFeatures shot) {
+        List<ShotFeatures> variants = new java.util.ArrayList<>(List.of(shot));
+        for (int m = 0; m < ShotFeatures.METRICS; m++) {
+            variants.add(shot.withMetric(m, classifier.metadata().normalisation().mean()[m]));
+        }
+        List<Rating> ratings = classifier.rate(variants);
+        double[] added = new double[ShotFeatures.METRICS];
+        for (int m = 0; m < added.length; m++) {
+            added[m] = ratings.get(0).days() - ratings.get(m + 1).days();
+        }
+        return added;
+    }
+
+    @Test
     void variantsSharingThumbnailsGiveTheSameLogitsAsSeparateCopies() {
         ShotFeatures shot = SyntheticShots.shot(Difficulty.Medium, ShotFeatures.FRAMES, new Random(5));
         ShotFeatures shared = shot.withMetric(SyntheticShots.MOTION, 0.5f);

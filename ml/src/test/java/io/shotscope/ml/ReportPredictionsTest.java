@@ -42,6 +42,17 @@ class ReportPredictionsTest {
     }
 
     @Test
+    void eachFactorOfADaysModelSaysTheDaysItAddsToAHundredth() throws JsonProcessingException {
+        Map<Difficulty, Double> probabilities = Map.of(Difficulty.Easy, 0.7, Difficulty.Medium, 0.2, Difficulty.Hard, 0.1);
+        Prediction prediction = new Prediction(Difficulty.Easy, 0.7, probabilities,
+                List.of(new Factor("shake", 0.8, true, 1.2345), new Factor("noise", 0.2, false, 0.3049)), 2.1);
+        ShotReport report = ReportPredictions.attach(REPORT, prediction, MODEL.modelName(), "1+0123456789ab");
+        assertEquals(List.of(1.23, 0.3), report.explanation().stream().map(io.shotscope.analysis.Factor::days).toList());
+        assertTrue(ReportJson.mapper().writeValueAsString(report).contains(
+                "{\"metric\":\"shake\",\"weight\":0.8,\"level\":\"high\",\"days\":1.23}"));
+    }
+
+    @Test
     void aModelWithoutDaysLeavesThemOutOfTheReport() throws JsonProcessingException {
         ShotReport report = attach(null);
         assertNull(report.prediction().days());
@@ -50,7 +61,7 @@ class ReportPredictionsTest {
 
     private static ShotReport attach(Double days) {
         Map<Difficulty, Double> probabilities = Map.of(Difficulty.Easy, 0.7, Difficulty.Medium, 0.2, Difficulty.Hard, 0.1);
-        Prediction prediction = new Prediction(Difficulty.Easy, 0.7, probabilities, List.of(new Factor("blur", 0.7, true), new Factor("noise", 0.3, false)), days);
+        Prediction prediction = new Prediction(Difficulty.Easy, 0.7, probabilities, List.of(new Factor("blur", 0.7, true, null), new Factor("noise", 0.3, false, null)), days);
         return ReportPredictions.attach(REPORT, prediction, MODEL.modelName(), "1+0123456789ab");
     }
 }

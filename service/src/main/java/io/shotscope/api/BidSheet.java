@@ -112,9 +112,16 @@ final class BidSheet {
     private static String factors(JsonNode report) {
         List<String> parts = new ArrayList<>();
         for (JsonNode factor : report.path("explanation")) {
-            parts.add(withLevel(factor, factor.path("metric").asText()) + " " + plain(factor.path("weight").asDouble()));
+            String name = withLevel(factor, factor.path("metric").asText());
+            parts.add(factor.hasNonNull("days") ? name + " " + signedDays(factor.path("days").asDouble())
+                    : name + " " + plain(factor.path("weight").asDouble()));
         }
         return String.join(", ", parts);
+    }
+
+    /** "+1.23 days", "-0.4 days": what a factor adds to the estimated artist-days. */
+    private static String signedDays(double days) {
+        return (days >= 0 ? "+" : "") + plain(days) + " days";
     }
 
     /** "high motion": the factor's level before its name; reports from before levels give the name alone. */

@@ -95,13 +95,17 @@ public class KnownResults {
 
     /**
      * Whether a stored report has everything this version writes, so a copy of it reads like a new one. A
-     * rated report written before 2026-12-01 has explaining factors without a level (high or low): it is
-     * analysed again rather than copied, and the new result replaces it in the cache.
+     * rated report written before 2026-12-01 has explaining factors without a level (high or low), and one
+     * from a model that estimates days written before 2026-12-02 explains the class rather than the days
+     * (its factors carry no days): either is analysed again rather than copied, and the new result replaces
+     * it in the cache.
      */
     static boolean current(String reportJson) {
         try {
-            for (JsonNode factor : JSON.readTree(reportJson).path("explanation")) {
-                if (!factor.hasNonNull("level")) {
+            JsonNode report = JSON.readTree(reportJson);
+            boolean estimatesDays = report.path("prediction").hasNonNull("days");
+            for (JsonNode factor : report.path("explanation")) {
+                if (!factor.hasNonNull("level") || estimatesDays && !factor.hasNonNull("days")) {
                     return false;
                 }
             }

@@ -56,6 +56,16 @@ class BidSheetTest {
     }
 
     @Test
+    void theTopFactorsOfADaysModelSayTheDaysEachAdds() throws IOException {
+        String report = REPORT.replace("\"confidence\":0.83}", "\"confidence\":0.83,\"days\":7.4}")
+                .replace("\"weight\":0.6}", "\"weight\":0.6,\"level\":\"high\",\"days\":1.25}")
+                .replace("\"weight\":0.4}", "\"weight\":0.4,\"level\":\"low\",\"days\":-0.4}");
+        String row = rowOf(shot("SQ010_SH0070", ShotStatus.DONE, "Hard", 0.83, report, null));
+        assertTrue(row.endsWith(",\"high motion +1.25 days, low camera_motion -0.4 days\","
+                + "\"Hard (83% confident), driven by high motion, low camera motion; 58 frames measured\"\r\n"), row);
+    }
+
+    @Test
     void frameRateOfAMovieIsRoundedToThreeDecimals() throws IOException {
         String report = REPORT.replace("\"fps\":23.976", "\"fps\":29.833333333333332");
         String row = rowOf(shot("SQ010_SH0050", ShotStatus.DONE, "Hard", 0.83, report, null));

@@ -200,21 +200,31 @@ class EndToEndIT {
 
     @Test
     void aCachedReportWithoutFactorLevelsIsNotCopiedToANewShot() {
+        assertAStaleCachedReportIsNotCopied("level", "SQ040_SH0010.mkv");
+    }
+
+    @Test
+    void aCachedReportExplainingTheClassRatherThanTheDaysIsNotCopiedToANewShot() {
+        assertAStaleCachedReportIsNotCopied("days", "SQ040_SH0020.mkv");
+    }
+
+    /** A cached report whose factors lack {@code field} (written by an earlier version) is not what a new shot gets. */
+    private void assertAStaleCachedReportIsNotCopied(String field, String name) {
         JsonNode first = uploadedShot();
         ResultCache.CacheKey key = KnownResults.key(first.path("content_hash").asText(),
                 first.path("analyzer_version").asText(), first.path("model_version").asText());
         ObjectNode stale = first.path("report").deepCopy();
-        assertTrue(stale.path("explanation").size() > 0, "the default model explains its class: " + stale);
-        stale.path("explanation").forEach(factor -> ((ObjectNode) factor).remove("level"));
+        assertTrue(stale.path("explanation").size() > 0, "the default model explains its days: " + stale);
+        stale.path("explanation").forEach(factor -> ((ObjectNode) factor).remove(field));
         resultCache.put(key, stale.toString());
 
-        ApiClient.Response again = api().upload(SharedClips.clip(UPLOADED_CLIP), "SQ040_SH0010.mkv");
+        ApiClient.Response again = api().upload(SharedClips.clip(UPLOADED_CLIP), name);
 
         assertEquals(201, again.status(), again.text());
         JsonNode copy = api().get("/api/v1/shots/" + again.shotId()).json();
-        copy.path("report").path("explanation").forEach(factor -> assertTrue(factor.hasNonNull("level"),
-                "copied from the finished shot, not from the report written before levels: " + factor));
-        assertTrue(resultCache.get(key).orElseThrow().contains("\"level\""), "the cache holds the current report");
+        copy.path("report").path("explanation").forEach(factor -> assertTrue(factor.hasNonNull(field),
+                "copied from the finished shot, not from the report written without " + field + ": " + factor));
+        assertTrue(resultCache.get(key).orElseThrow().contains("\"" + field + "\""), "the cache holds the current report");
     }
 
     @Test
