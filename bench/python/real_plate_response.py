@@ -17,7 +17,8 @@ Pan and shake move the crop by whole pixels and grain and flicker change pixel v
 from the ingredient the variants hold the plate's own pixels. Every variant is written as a
 lossless FFV1 movie, all are read by one `shotscope analyze --json` run with the given model, and
 the change of each variant's estimated days (`prediction.days`) from its plate's is printed
-against the rubric's points, with the classes.
+against the rubric's points, with the classes. Then, for each ingredient, how many variants name
+the metric that reads it (NAMED_BY) among the report's explanation factors, and how many first.
 Needs numpy and opencv (Debian: apt-get install python3-opencv).
 
 With --shift PX every source frame first loses its PX leftmost columns, so each crop sits PX
@@ -51,6 +52,14 @@ POINTS = {                             # what the rubric charges for each ingred
     'grain': 0.5 + GRAIN_SIGMA / 8,
     'flicker': 1 + 5 * FLICKER_AMPLITUDE,
     'zoom': 1.5,
+}
+
+NAMED_BY = {                           # the metric a producer would expect an ingredient to be named by
+    'pan': 'camera_motion',
+    'shake': 'shake',
+    'grain': 'noise',
+    'flicker': 'lighting',
+    'zoom': 'zoom',
 }
 
 
@@ -131,9 +140,11 @@ def main(work, model, clips, shift=0):
     rated = {}
     for movie in movies:
         stem = os.path.splitext(os.path.basename(movie))[0]
-        prediction = json.load(open(os.path.join(reports, stem + '.json')))['prediction']
+        report = json.load(open(os.path.join(reports, stem + '.json')))
+        prediction = report['prediction']
         clip, variant = stem.split('--')
-        rated[clip, variant] = (prediction['days'], prediction['class'])
+        rated[clip, variant] = (prediction['days'], prediction['class'],
+                                [f['metric'] for f in report.get('explanation', [])])
     names = list(POINTS)
     print('| clip | plate | ' + ' | '.join(f'{n} (+{POINTS[n]:.2f})' for n in names) + ' |')
     print('| --- ' * (len(names) + 2) + '|')
@@ -142,14 +153,26 @@ def main(work, model, clips, shift=0):
         cells = []
         for n in names:
             base = rated[clip, 'zoom-plate' if n == 'zoom' else 'plate']
-            days, label = rated[clip, n]
+            days, label, _ = rated[clip, n]
             changes[n].append(days - base[0])
             cells.append(f'{days - base[0]:+.1f}' + ('' if label == base[1] else f' ({label})'))
-        plate_days, plate_class = rated[clip, 'plate']
+        plate_days, plate_class, _ = rated[clip, 'plate']
         print(f'| {clip} | {plate_days:.1f} {plate_class} | ' + ' | '.join(cells) + ' |')
     print('| mean change | | ' + ' | '.join(f'{np.mean(changes[n]):+.2f}' for n in names) + ' |')
     print('| share of the rubric\'s points | | '
           + ' | '.join(f'{np.mean(changes[n]) / POINTS[n]:.2f}' for n in names) + ' |')
+    print()
+    print('| ingredient | named by | named (first) | explanations |')
+    print('| --- | --- | --- | --- |')
+    named = first = 0
+    for n in names:
+        factors = [rated[clip, n][2] for clip in dict.fromkeys(c for c, _ in rated)]
+        hits = sum(NAMED_BY[n] in f for f in factors)
+        tops = sum(f[:1] == [NAMED_BY[n]] for f in factors)
+        named, first = named + hits, first + tops
+        print(f'| {n} | {NAMED_BY[n]} | {hits} of {len(factors)} ({tops}) | '
+              + '; '.join(', '.join(f) for f in factors) + ' |')
+    print(f'| all | | {named} of {len(names) * len(factors)} ({first}) | |')
 
 
 if __name__ == '__main__':
