@@ -107,6 +107,11 @@ function choice(id, options, selected, onChange) {
   return select;
 }
 
+// " (+1.6 d)": the artist-days a top factor adds, when the model estimates days
+function addedDays(days) {
+  return days == null ? '' : ' (' + (days >= 0 ? '+' : '') + days.toFixed(1) + ' d)';
+}
+
 function row(shot) {
   const thumb = el('div', { class: 'thumb-empty' });
   if (shot.status === 'DONE') {
@@ -122,7 +127,7 @@ function row(shot) {
     el('td', {}, rated),
     el('td', { class: 'days', title: 'estimated artist-days' }, shot.days == null ? '' : shot.days.toFixed(1)),
     el('td', { class: 'factors' }, (shot.top_factors || []).map((f, i) =>
-      factorName(f, (shot.top_factor_levels || [])[i])).join(', ')),
+      factorName(f, (shot.top_factor_levels || [])[i]) + addedDays((shot.top_factor_days || [])[i])).join(', ')),
     el('td', {}, el('span', { class: 'status ' + shot.status }, shot.status),
       shot.error ? el('div', { class: 'error' }, shot.error) : null),
     el('td', {}, when(shot.created_at)));

@@ -49,14 +49,20 @@ public record ShotView(
         Instant finishedAt,
         Links links,
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        @Schema(description = "the metrics that drove the class most, strongest first (DONE and rated)",
-                nullable = true)
+        @Schema(description = "the metrics the explanation names, strongest first (DONE and rated): from a model "
+                + "that estimates days, those adding the most days; from a model of classes only, those the class "
+                + "rests on", nullable = true)
         List<String> topFactors,
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "for each of top_factors, in the same order: high when the shot has more of it than "
                 + "the model's training frames, low when less (absent for reports written before levels)",
                 nullable = true, example = "[\"high\", \"low\"]")
         List<String> topFactorLevels,
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(description = "for each of top_factors, in the same order: the artist-days it adds to the estimate "
+                + "(only from a model that estimates days, and not in reports written before 2026-12-02)",
+                nullable = true, example = "[1.58, 0.74]")
+        List<Double> topFactorDays,
         @JsonInclude(JsonInclude.Include.NON_NULL)
         @Schema(description = "frames read from the plate, once DONE", nullable = true)
         Integer frames,
@@ -79,24 +85,27 @@ public record ShotView(
                 summary.days(), shot.error(), shot.input(), shot.source(), shot.contentHash(), shot.analyzerVersion(),
                 shot.modelVersion(), shot.attempts(), shot.createdAt(), shot.updatedAt(), shot.finishedAt(),
                 new Links(self, self + "/frames", self + "/thumbnail", self + "/filmstrip"), summary.topFactors(),
-                summary.topFactorLevels(), summary.frames(), report);
+                summary.topFactorLevels(), summary.topFactorDays(), summary.frames(), report);
     }
 
     /**
-     * What a list shows of a DONE shot's report: its top factors and their levels (null when not rated;
-     * the levels also null when the report predates them), its frame count, and the estimated artist-days
-     * (null unless the model that rated it learned them).
+     * What a list shows of a DONE shot's report: its top factors, their levels and the days each adds (null
+     * when not rated; the levels also null when the report predates them, the days unless the model
+     * estimates days and the report has them), its frame count, and the estimated artist-days (null unless
+     * the model that rated it learned them).
      */
-    private record Summary(List<String> topFactors, List<String> topFactorLevels, Integer frames, Double days) {
+    private record Summary(List<String> topFactors, List<String> topFactorLevels, List<Double> topFactorDays,
+                           Integer frames, Double days) {
 
         static Summary of(ShotRecord shot) {
             if (shot.status() != ShotStatus.DONE || shot.reportJson() == null) {
-                return new Summary(null, null, null, null);
+                return new Summary(null, null, null, null, null);
             }
             try {
                 JsonNode report = ReportJson.mapper().readTree(shot.reportJson());
                 List<String> factors = new ArrayList<>();
                 List<String> levels = new ArrayList<>();
+                List<Double> added = new ArrayList<>();
                 for (JsonNode factor : report.path("explanation")) {
                     if (factors.size() == TOP_FACTORS) {
                         break;
@@ -105,10 +114,14 @@ public record ShotView(
                     if (factor.hasNonNull("level")) {
                         levels.add(factor.get("level").asText());
                     }
+                    if (factor.hasNonNull("days")) {
+                        added.add(factor.get("days").asDouble());
+                    }
                 }
                 boolean rated = shot.difficulty() != null;
                 JsonNode days = report.path("prediction").path("days");
                 return new Summary(rated ? factors : null, rated && levels.size() == factors.size() ? levels : null,
+                        rated && !factors.isEmpty() && added.size() == factors.size() ? added : null,
                         report.path("frames").asInt(), days.isNumber() ? days.asDouble() : null);
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException("shot " + shot.id() + " has a report that is not JSON", e);

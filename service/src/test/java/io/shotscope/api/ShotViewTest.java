@@ -41,6 +41,23 @@ class ShotViewTest {
     }
 
     @Test
+    void eachTopFactorOfADaysModelSaysTheDaysItAdds() throws Exception {
+        String days = REPORT.replace("\"level\":\"high\"}", "\"level\":\"high\",\"days\":1.58}")
+                .replace("\"level\":\"low\"}", "\"level\":\"low\",\"days\":0.74}");
+        ShotView view = ShotView.of(shot(ShotStatus.DONE, "Medium", days), null);
+        assertEquals(List.of(1.58, 0.74), view.topFactorDays());
+        JsonNode json = JSON.readTree(JSON.writeValueAsString(view));
+        assertEquals(0.74, json.path("top_factor_days").get(1).asDouble(), json.toString());
+    }
+
+    @Test
+    void aReportWithoutFactorDaysListsNone() throws Exception {
+        ShotView view = ShotView.of(shot(ShotStatus.DONE, "Medium", REPORT), null);
+        assertNull(view.topFactorDays());
+        assertFalse(JSON.readTree(JSON.writeValueAsString(view)).has("top_factor_days"));
+    }
+
+    @Test
     void aReportWrittenBeforeLevelsListsItsFactorsWithoutLevels() throws Exception {
         String old = REPORT.replace(",\"level\":\"high\"", "").replace(",\"level\":\"low\"", "");
         ShotView view = ShotView.of(shot(ShotStatus.DONE, "Medium", old), null);

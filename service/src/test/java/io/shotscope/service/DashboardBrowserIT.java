@@ -146,8 +146,9 @@ class DashboardBrowserIT {
         assertTrue(row.locator(".badge").textContent().matches("Easy|Medium|Hard"), row.textContent());
         assertTrue(row.locator("td.days").textContent().matches("\\d+\\.\\d"),
                 "the default model learned days, so the list shows its estimate: " + row.textContent());
-        assertTrue(row.locator("td.factors").textContent().matches("(high|low) [a-z ]+(, (high|low) [a-z ]+)*"),
-                "each top factor in the list says high or low: " + row.textContent());
+        String factor = "(high|low) [a-z ]+ \\([+-]\\d+\\.\\d d\\)";
+        assertTrue(row.locator("td.factors").textContent().matches(factor + "(, " + factor + ")*"),
+                "each top factor in the list says high or low and the days it adds: " + row.textContent());
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve("shot-list.png")));
 
         Download download = page.waitForDownload(() -> page.getByRole(AriaRole.BUTTON,

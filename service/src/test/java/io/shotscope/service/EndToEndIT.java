@@ -336,6 +336,9 @@ class EndToEndIT {
                 JsonNode levels = item.path("top_factor_levels");
                 assertEquals(top.size(), levels.size(), "one level per top factor: " + item);
                 levels.forEach(level -> assertTrue(Set.of("high", "low").contains(level.asText()), item.toString()));
+                JsonNode added = item.path("top_factor_days");
+                assertEquals(top.size(), added.size(), "the default model says what each top factor adds: " + item);
+                assertTrue(added.get(0).asDouble() != 0, item.toString());
             }
         }
 
