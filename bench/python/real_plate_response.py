@@ -14,7 +14,9 @@ ingredient the renderer draws, with the points the effort rubric charges for it 
              is then the same crop resampled at a fixed scale)                          +1.5
 
 Pan and shake move the crop by whole pixels and grain and flicker change pixel values, so apart
-from the ingredient the variants hold the plate's own pixels. Every variant is written as a
+from the ingredient the variants hold the plate's own pixels. The pan is compared with the mean of
+three still crops along its path (at its start, the plate, at its end), since it shows what they
+show; every other variant with the plate. Every variant is written as a
 lossless FFV1 movie, all are read by one `shotscope analyze --json` run with the given model, and
 the change of each variant's estimated days (`prediction.days`) from its plate's is printed
 against the rubric's points, with the classes. Then, for each ingredient, how many variants name
@@ -90,7 +92,7 @@ def shake_offset(t, fps):
 
 
 def variants(frames, fps):
-    """name -> list of frames; 'plate' and 'zoom-plate' are the references."""
+    """name -> list of frames; 'plate', 'pan-start', 'pan-end' and 'zoom-plate' are the references."""
     h, w = frames[0].shape[:2]
     travel = PAN_SPEED * PX * (FRAMES - 1)
     if w < OUT[0] + travel + 2 * SHAKE_AMPLITUDE * PX or h < OUT[1] + 2 * SHAKE_AMPLITUDE * PX:
@@ -98,11 +100,14 @@ def variants(frames, fps):
     x0, y0 = int((w - OUT[0] - travel) / 2), (h - OUT[1]) // 2
     centre_x = x0 + int(travel / 2)
     rng = np.random.default_rng(1)
-    out = {'plate': [], 'pan': [], 'shake': [], 'grain': [], 'flicker': [], 'zoom-plate': [], 'zoom': []}
+    out = {'plate': [], 'pan': [], 'shake': [], 'grain': [], 'flicker': [], 'zoom-plate': [], 'zoom': [],
+           'pan-start': [], 'pan-end': []}
     for t, f in enumerate(frames):
         plate = crop(f, centre_x, y0)
         out['plate'].append(plate)
         out['pan'].append(crop(f, x0 + round(PAN_SPEED * PX * t), y0))
+        out['pan-start'].append(crop(f, x0, y0))
+        out['pan-end'].append(crop(f, x0 + round(PAN_SPEED * PX * (FRAMES - 1)), y0))
         dx, dy = shake_offset(t, fps)
         out['shake'].append(crop(f, centre_x + round(dx), y0 + round(dy)))
         noise = rng.normal(0, GRAIN_SIGMA, plate.shape)
@@ -153,6 +158,8 @@ def main(work, model, clips, shift=0):
         cells = []
         for n in names:
             base = rated[clip, 'zoom-plate' if n == 'zoom' else 'plate']
+            if n == 'pan':    # the fixed crops at its start, middle and end: the same content, still
+                base = (np.mean([rated[clip, r][0] for r in ('pan-start', 'plate', 'pan-end')]), base[1])
             days, label, _ = rated[clip, n]
             changes[n].append(days - base[0])
             cells.append(f'{days - base[0]:+.1f}' + ('' if label == base[1] else f' ({label})'))
