@@ -125,6 +125,9 @@ function signedDays(days) {
 
 function factorsPanel(report) {
   const weights = new Map((report.explanation || []).map((f) => [f.metric, f.weight]));
+  // beside a named factor's score: the days it adds (a model that estimates days), else its weight
+  const shares = new Map((report.explanation || []).map((f) => [f.metric,
+    f.days == null ? 'w ' + f.weight.toFixed(2) : signedDays(f.days)]));
   const scores = Object.entries(report.complexity_scores);
   return el('section', { class: 'panel', id: 'factors', 'aria-label': 'Factors' },
     el('h2', {}, 'Complexity factors'),
@@ -132,7 +135,7 @@ function factorsPanel(report) {
     el('div', { class: 'bars' }, scores.map(([metric, score]) => [
       el('span', {}, metric.replaceAll('_', ' ')),
       el('div', {}, bar(score, metric + ' score', 'factor-bar'), bar(weights.get(metric) || 0, metric + ' weight', 'weight')),
-      el('span', {}, score.toFixed(2) + (weights.has(metric) ? ' · w ' + weights.get(metric).toFixed(2) : ''))])));
+      el('span', {}, score.toFixed(2) + (shares.has(metric) ? ' · ' + shares.get(metric) : ''))])));
 }
 
 function bar(fraction, label, kind = '') {
