@@ -12,7 +12,8 @@ run over the manifest's shots, e.g. by two versions of shotscope), this prints:
     named present     named factors (high ones only, and all) that read an ingredient the shot has
 
 over the shots with at least one ingredient (a clean shot costs 0 points and has nothing to name),
-and what three of the thirteen metrics drawn at random would score (exactly, not drawn).
+and what three of the thirteen metrics drawn at random would score (exactly, not drawn); then, by
+costliest ingredient, in how many shots it is named (first).
 Needs only the standard library.
 
 usage: explanation_check.py MANIFEST REPORTS_DIR...
@@ -57,6 +58,8 @@ def ingredients(row):
 
 
 def check(rows, reports):
+    """The three scores' counts over the shots, and per costliest ingredient [shots, named, first]."""
+    by_ingredient = {}
     shots = first = named = 0
     high_present = high_total = present = total = 0
     for row in rows:
@@ -67,17 +70,20 @@ def check(rows, reports):
             continue
         factors = json.load(open(path)).get('explanation', [])
         metrics = [f['metric'] for f in factors]
-        costliest = READ_BY[max(charged, key=charged.get)]
-        shots += 1
-        first += bool(metrics) and metrics[0] in costliest
-        named += any(m in costliest for m in metrics)
+        top = max(charged, key=charged.get)
+        costliest = READ_BY[top]
+        hit_first = bool(metrics) and metrics[0] in costliest
+        hit = any(m in costliest for m in metrics)
+        shots, first, named = shots + 1, first + hit_first, named + hit
+        counts = by_ingredient.setdefault(top, [0, 0, 0])
+        counts[0], counts[1], counts[2] = counts[0] + 1, counts[1] + hit, counts[2] + hit_first
         there = set().union(*(READ_BY[k] for k in charged))
         for f in factors:
             hit = f['metric'] in there
             present, total = present + hit, total + 1
             if f.get('level') == 'high':
                 high_present, high_total = high_present + hit, high_total + 1
-    return shots, first, named, high_present, high_total, present, total
+    return (shots, first, named, high_present, high_total, present, total), by_ingredient
 
 
 def at_random(rows):
@@ -102,10 +108,18 @@ def main(manifest, dirs):
     print('| --- | --- | --- | --- | --- | --- |')
     shots, first, named, present = at_random(rows)
     print(f'| three metrics at random | {shots} | {first:.3f} | {named:.3f} | | {present:.3f} |')
+    tables = {}
     for d in dirs:
-        shots, first, named, hp, ht, p, t = check(rows, d)
+        (shots, first, named, hp, ht, p, t), tables[d] = check(rows, d)
         print(f'| {d} | {shots} | {first / shots:.3f} | {named / shots:.3f} | {hp / max(ht, 1):.3f} of {ht} '
               f'| {p / max(t, 1):.3f} of {t} |')
+    print()
+    order = sorted(READ_BY, key=lambda k: -max(tables[d].get(k, [0])[0] for d in dirs))
+    print('| costliest ingredient | shots | ' + ' | '.join(f'named (first): {d}' for d in dirs) + ' |')
+    print('| --- | --- |' + ' --- |' * len(dirs))
+    for k in order:
+        counts = [tables[d].get(k, [0, 0, 0]) for d in dirs]
+        print(f'| {k} | {counts[0][0]} | ' + ' | '.join(f'{c[1]} ({c[2]})' for c in counts) + ' |')
 
 
 if __name__ == '__main__':
