@@ -229,7 +229,10 @@ public final class ShotClassifier implements DifficultyModel, AutoCloseable {
         return new Prediction(Difficulty.ofIndex(label), probabilities[label], byClass, factors, days(logits[0]));
     }
 
-    /** Factors by the days each adds to the estimate (row 0 of {@code logits} is the shot, row m + 1 without metric m). */
+    /**
+     * Factors by the days each adds to the estimate ({@code logits} row 0 is the shot's, row m + 1 its
+     * rating without metric m).
+     */
     private List<Factor> daysFactors(ShotFeatures sampled, float[][] logits) {
         double estimate = days(logits[0]);
         double[] added = new double[ShotFeatures.METRICS];

@@ -136,7 +136,7 @@ class PredictionTest {
     /** A days scale with the training shots' mean at 5 days, 3 days a standard unit. */
     private static final DaysScale DAYS = new DaysScale(5, 3, -0.3, 0.5);
 
-    /** The days each metric adds to the shot's estimate: the estimate less the estimate with that metric at its training mean. */
+    /** The days each metric adds to the shot's estimate: the estimate less the one with that metric at its mean. */
     private static double[] daysAdded(ShotClassifier classifier, ShotFeatures shot) {
         List<ShotFeatures> variants = new java.util.ArrayList<>(List.of(shot));
         for (int m = 0; m < ShotFeatures.METRICS; m++) {

@@ -61,7 +61,8 @@ class ReportPredictionsTest {
 
     private static ShotReport attach(Double days) {
         Map<Difficulty, Double> probabilities = Map.of(Difficulty.Easy, 0.7, Difficulty.Medium, 0.2, Difficulty.Hard, 0.1);
-        Prediction prediction = new Prediction(Difficulty.Easy, 0.7, probabilities, List.of(new Factor("blur", 0.7, true, null), new Factor("noise", 0.3, false, null)), days);
+        Prediction prediction = new Prediction(Difficulty.Easy, 0.7, probabilities,
+                List.of(new Factor("blur", 0.7, true, null), new Factor("noise", 0.3, false, null)), days);
         return ReportPredictions.attach(REPORT, prediction, MODEL.modelName(), "1+0123456789ab");
     }
 }

@@ -165,7 +165,8 @@ class DashboardBrowserIT {
         assertEquals(MetricRegistry.keys().size(), page.locator("#factors .factor-bar").count(), "one bar per factor");
         assertTrue(page.locator("#estimated-days").textContent().matches("estimated effort: \\d+\\.\\d artist-days"),
                 "the default model learned days, so the prediction panel shows its estimate");
-        assertTrue(page.locator("#driven-by").textContent().matches("driven by (high|low) [a-z_ ]+ [+-]\\d+\\.\\d\\d days.*"),
+        String drivenBy = "driven by (high|low) [a-z_ ]+ [+-]\\d+\\.\\d\\d days.*";
+        assertTrue(page.locator("#driven-by").textContent().matches(drivenBy),
                 "the prediction panel names what adds days to the estimate: " + page.locator("#driven-by").textContent());
         Locator frame = page.locator("#frame-image");
         frame.waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.VISIBLE));

@@ -224,7 +224,8 @@ class EndToEndIT {
         JsonNode copy = api().get("/api/v1/shots/" + again.shotId()).json();
         copy.path("report").path("explanation").forEach(factor -> assertTrue(factor.hasNonNull(field),
                 "copied from the finished shot, not from the report written without " + field + ": " + factor));
-        assertTrue(resultCache.get(key).orElseThrow().contains("\"" + field + "\""), "the cache holds the current report");
+        assertTrue(resultCache.get(key).orElseThrow().contains("\"" + field + "\""),
+                "the cache holds the current report");
     }
 
     @Test
