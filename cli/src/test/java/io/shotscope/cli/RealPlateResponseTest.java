@@ -167,6 +167,12 @@ class RealPlateResponseTest {
                 + " days on average where the rubric charges " + points + ": " + DAYS);
     }
 
+    /**
+     * On these three clips the pan's days come mostly from what it does to other metrics (a shake
+     * spike where the still-camera vote flips mid-pan on the bottle plate, a filmed monitor's motion on
+     * the signer clips); the network charges a clean pan about half its day (docs/model.md, "The
+     * explanation of a days model"). So this holds the response, not its reason.
+     */
     @Test
     void aPanAddsAboutWhatTheRubricChargesForIt() {
         assertChargedLikeTheRubric("pan");
