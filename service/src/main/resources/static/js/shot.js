@@ -125,9 +125,10 @@ function signedDays(days) {
 
 function factorsPanel(report) {
   const weights = new Map((report.explanation || []).map((f) => [f.metric, f.weight]));
-  // beside a named factor's score: the days it adds (a model that estimates days), else its weight
+  // beside a named factor's score, short enough for one line: the days it adds (a model that
+  // estimates days, "+0.69 d"), else its weight ("w 0.52")
   const shares = new Map((report.explanation || []).map((f) => [f.metric,
-    f.days == null ? 'w ' + f.weight.toFixed(2) : signedDays(f.days)]));
+    f.days == null ? 'w ' + f.weight.toFixed(2) : (f.days >= 0 ? '+' : '') + f.days.toFixed(2) + ' d']));
   const scores = Object.entries(report.complexity_scores);
   return el('section', { class: 'panel', id: 'factors', 'aria-label': 'Factors' },
     el('h2', {}, 'Complexity factors'),

@@ -174,6 +174,7 @@ class DashboardBrowserIT {
         String before = frame.getAttribute("data-frame");
         String sourceBefore = frame.getAttribute("src");
 
+        page.locator("#chart").scrollIntoViewIfNeeded();   // a click outside the viewport reaches nothing
         BoundingBox chart = page.locator("#chart").boundingBox();
         page.mouse().click(chart.x + chart.width - 20, chart.y + chart.height / 2);
         page.waitForCondition(() -> !before.equals(frame.getAttribute("data-frame")));
