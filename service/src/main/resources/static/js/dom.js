@@ -43,3 +43,8 @@ export function when(instant) {
 export function factorName(metric, level) {
   return (level ? level + ' ' : '') + metric.replaceAll('_', ' ');
 }
+
+// The artist-days a factor adds, signed: addedDays(0.694, 2) is "+0.69", addedDays(-0.4, 1) "-0.4".
+export function addedDays(days, digits) {
+  return (days >= 0 ? '+' : '') + days.toFixed(digits);
+}

@@ -1,6 +1,6 @@
 // The shot list: upload, filters, export, live status while jobs run.
 import * as api from './api.js';
-import { el, factorName, percent, when } from './dom.js';
+import { addedDays, el, factorName, percent, when } from './dom.js';
 
 /** How often the list is read again while a shot is queued or running. */
 const POLL_MS = 2000;
@@ -107,9 +107,9 @@ function choice(id, options, selected, onChange) {
   return select;
 }
 
-// " (+1.6 d)": the artist-days a top factor adds, when the model estimates days
-function addedDays(days) {
-  return days == null ? '' : ' (' + (days >= 0 ? '+' : '') + days.toFixed(1) + ' d)';
+// " (+1.6 d)" after a top factor, when the model estimates days
+function daysOf(days) {
+  return days == null ? '' : ' (' + addedDays(days, 1) + ' d)';
 }
 
 function row(shot) {
@@ -127,7 +127,7 @@ function row(shot) {
     el('td', {}, rated),
     el('td', { class: 'days', title: 'estimated artist-days' }, shot.days == null ? '' : shot.days.toFixed(1)),
     el('td', { class: 'factors' }, (shot.top_factors || []).map((f, i) =>
-      factorName(f, (shot.top_factor_levels || [])[i]) + addedDays((shot.top_factor_days || [])[i])).join(', ')),
+      factorName(f, (shot.top_factor_levels || [])[i]) + daysOf((shot.top_factor_days || [])[i])).join(', ')),
     el('td', {}, el('span', { class: 'status ' + shot.status }, shot.status),
       shot.error ? el('div', { class: 'error' }, shot.error) : null),
     el('td', {}, when(shot.created_at)));

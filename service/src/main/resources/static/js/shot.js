@@ -1,6 +1,6 @@
 // One shot: its class and probabilities, the complexity factors, the per-frame chart, the frames, the raw report.
 import * as api from './api.js';
-import { el, factorName, percent, when } from './dom.js';
+import { addedDays, el, factorName, percent, when } from './dom.js';
 import { lineChart } from './chart.js';
 
 /** Shows the shot in view; returns what releases its images and timers. */
@@ -116,11 +116,8 @@ function predictionPanel(report) {
 function drivenBy(explanation) {
   if (!explanation || explanation.length === 0) return null;
   return el('p', { id: 'driven-by' }, 'driven by ' + explanation.slice(0, 3).map((f) =>
-    factorName(f.metric, f.level) + ' ' + (f.days == null ? f.weight.toFixed(2) : signedDays(f.days))).join(', '));
-}
-
-function signedDays(days) {
-  return (days >= 0 ? '+' : '') + days.toFixed(2) + ' days';
+    factorName(f.metric, f.level) + ' ' + (f.days == null ? f.weight.toFixed(2) : addedDays(f.days, 2) + ' days'))
+    .join(', '));
 }
 
 function factorsPanel(report) {
@@ -128,7 +125,7 @@ function factorsPanel(report) {
   // beside a named factor's score, short enough for one line: the days it adds (a model that
   // estimates days, "+0.69 d"), else its weight ("w 0.52")
   const shares = new Map((report.explanation || []).map((f) => [f.metric,
-    f.days == null ? 'w ' + f.weight.toFixed(2) : (f.days >= 0 ? '+' : '') + f.days.toFixed(2) + ' d']));
+    f.days == null ? 'w ' + f.weight.toFixed(2) : addedDays(f.days, 2) + ' d']));
   const scores = Object.entries(report.complexity_scores);
   return el('section', { class: 'panel', id: 'factors', 'aria-label': 'Factors' },
     el('h2', {}, 'Complexity factors'),
