@@ -16,7 +16,8 @@ reading of the four-frame map adds, also as the network's head would see it (fou
 the 32 sampled frames, replacing `objects` or beside it). With STACKING=1, each department's error
 for trees and the small network, and the small network given the trees' estimates. With DROP set to
 metric indices (0-based, comma-separated), those metrics are left out, to compare a metric's worth
-on one feature cache. With CURVE=1, a learning curve: trees per department and the small network on
+on one feature cache. With ENCODE=1, the ridge and the small network on the summaries encoded piecewise-linearly
+(4, 8 or 16 ramps between each summary's training quantiles). With CURVE=1, a learning curve: trees per department and the small network on
 the first 500, 1000, 1500 and all training shots.
 """
 import csv
@@ -203,6 +204,34 @@ def stacking(ztr, ptr, zte, pte, report, trees):
                classes(MLPRegressor(**small_network(seed)).fit(atr, ptr.sum(1)).predict(ate)))
 
 
+def piecewise_linear(ztr, zte, bins):
+    """Each summary as `bins` ramps between its training quantiles: a step is one ramp's weight, not a smooth fit."""
+    edges = [np.unique(np.quantile(ztr[:, j], np.linspace(0, 1, bins + 1))) for j in range(ztr.shape[1])]
+
+    def encode(z):
+        parts = []
+        for j, e in enumerate(edges):
+            if len(e) < 2:
+                continue
+            lo, width = e[:-1], np.maximum(e[1:] - e[:-1], 1e-9)
+            parts.append(np.clip((z[:, j:j + 1] - lo) / width, 0, 1))
+        return np.hstack(parts)
+
+    return encode(ztr), encode(zte)
+
+
+def encoded(ztr, ptr, zte, report):
+    """Learners on the summaries encoded piecewise-linearly, against the plain ones above."""
+    for bins in (4, 8, 16):
+        atr, ate = piecewise_linear(ztr, zte, bins)
+        report(f'{bins} ramps a summary: ridge, points', classes(Ridge(1.0).fit(atr, ptr.sum(1)).predict(ate)))
+        for seed in range(3):
+            report(f'{bins} ramps a summary: network (64), points, seed {seed}',
+                   classes(MLPRegressor(**small_network(seed)).fit(atr, ptr.sum(1)).predict(ate)))
+            report(f'{bins} ramps a summary: network (64), departments summed, seed {seed}',
+                   classes(MLPRegressor(**small_network(seed)).fit(atr, ptr).predict(ate).sum(1)))
+
+
 def learning_curve(xtr, ptr, xte, report, trees):
     """How much more training shots would give: the same learners on the first n shots."""
     for n in (500, 1000, 1500, len(xtr)):
@@ -249,6 +278,8 @@ def main(train_manifest, test_manifest, cache, version='0.2.0', metrics='11'):
     report('gradient-boosted trees, points', classes(HistGradientBoostingRegressor(**trees).fit(ztr, ptr.sum(1)).predict(zte)))
     estimates = department_trees(ztr, ptr, zte, trees)
     report('gradient-boosted trees, one per department, summed', classes(estimates.sum(1)))
+    if os.environ.get('ENCODE'):
+        encoded(ztr, ptr, zte, report)
     if os.environ.get('CURVE'):
         learning_curve(xtr, ptr, xte, report, trees)
     if os.environ.get('SERIES_TRAIN'):
